@@ -1,0 +1,206 @@
+package dev.assay.exemplar;
+
+import dev.assay.embedding.Embedding;
+import dev.assay.embedding.EmbeddingService;
+import dev.assay.platform.ApiException;
+import dev.assay.platform.CanonicalJson;
+import dev.assay.platform.Hashing;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Stores, lists and retrieves exemplars. Bulk synchronisation runs in two phases so that no
+ * database transaction is held open while the model embeds: {@link #prepare} embeds new and changed
+ * texts, {@link #apply} writes inside the caller's transaction.
+ */
+@ApplicationScoped
+public class ExemplarService {
+  public static final String ORIGIN_IMPORT = "import";
+  public static final String ORIGIN_API = "api";
+
+  private final ExemplarRepository repository;
+  private final EmbeddingService embeddings;
+  private final CanonicalJson canonical;
+
+  ExemplarService(
+      ExemplarRepository repository, EmbeddingService embeddings, CanonicalJson canonical) {
+    this.repository = repository;
+    this.embeddings = embeddings;
+    this.canonical = canonical;
+  }
+
+  /** Vectors computed ahead of a write, keyed by exemplar text hash. */
+  public record Prepared(Map<String, Embedding> byTextHash) {}
+
+  /** What a synchronisation changed for one question. */
+  public record SyncCounts(int created, int updated, int unchanged, int deactivated) {}
+
+  /** The exemplars of one question; {@code questionId} is null for a question not yet stored. */
+  public record QuestionExemplars(Long questionId, List<ExemplarSpec> specs) {}
+
+  /**
+   * Phase 1: embeds, in batches, every text that is not already stored with the current model under
+   * the same question.
+   */
+  public Prepared prepare(List<QuestionExemplars> questions) {
+    Map<Long, Map<String, ExemplarRepository.StoredState>> states =
+        repository.states(
+            questions.stream()
+                .map(QuestionExemplars::questionId)
+                .filter(Objects::nonNull)
+                .toList());
+    Set<String> seen = new HashSet<>();
+    List<String> texts = new ArrayList<>();
+    for (QuestionExemplars question : questions) {
+      Map<String, ExemplarRepository.StoredState> stored =
+          question.questionId() == null
+              ? Map.of()
+              : states.getOrDefault(question.questionId(), Map.of());
+      for (ExemplarSpec spec : question.specs()) {
+        String textHash = Hashing.md5(spec.text());
+        if (needsEmbedding(stored.get(spec.id()), textHash) && seen.add(textHash)) {
+          texts.add(spec.text());
+        }
+      }
+    }
+    Map<String, Embedding> vectors = new HashMap<>();
+    List<Embedding> embedded = texts.isEmpty() ? List.of() : embeddings.embedAll(texts);
+    for (int i = 0; i < texts.size(); i++) {
+      vectors.put(Hashing.md5(texts.get(i)), embedded.get(i));
+    }
+    return new Prepared(vectors);
+  }
+
+  /**
+   * Phase 2, inside the caller's transaction: makes the question's imported exemplars match {@code
+   * specs} (upsert by id; imported ones missing from the list are deactivated).
+   */
+  public SyncCounts apply(
+      Prepared prepared, long questionId, long rubricVersionId, List<ExemplarSpec> specs) {
+    Map<String, ExemplarRepository.StoredState> stored =
+        repository.states(List.of(questionId)).getOrDefault(questionId, Map.of());
+    int created = 0;
+    int updated = 0;
+    int unchanged = 0;
+    List<String> keep = new ArrayList<>();
+    for (ExemplarSpec spec : specs) {
+      keep.add(spec.id());
+      ExemplarRepository.StoredState state = stored.get(spec.id());
+      String contentHash = contentHash(spec);
+      if (state != null
+          && state.active()
+          && state.contentHash().equals(contentHash)
+          && state.rubricVersionId() == rubricVersionId
+          && embeddings.modelId().equals(state.embeddingModel())) {
+        unchanged++;
+        continue;
+      }
+      String textHash = Hashing.md5(spec.text());
+      Embedding vector =
+          needsEmbedding(state, textHash)
+              ? prepared.byTextHash().computeIfAbsent(textHash, h -> embeddings.embed(spec.text()))
+              : null;
+      ExemplarRepository.Row row =
+          new ExemplarRepository.Row(
+              questionId,
+              rubricVersionId,
+              ORIGIN_IMPORT,
+              contentHash,
+              spec,
+              vector,
+              embeddings.modelId());
+      if (state == null) {
+        repository.insert(row);
+        created++;
+      } else {
+        repository.update(state.id(), row);
+        updated++;
+      }
+    }
+    int deactivated = repository.deactivateImportedExcept(questionId, keep);
+    return new SyncCounts(created, updated, unchanged, deactivated);
+  }
+
+  /** Adds one exemplar through the API; 409 when the question already has that id. */
+  public ExemplarView create(long questionId, long rubricVersionId, ExemplarSpec spec) {
+    ExemplarSpec withId = withGeneratedId(spec);
+    if (repository
+        .states(List.of(questionId))
+        .getOrDefault(questionId, Map.of())
+        .containsKey(withId.id())) {
+      throw ApiException.conflict(
+          "exemplar-exists", "exemplar '" + withId.id() + "' already exists");
+    }
+    Embedding vector = embeddings.embed(withId.text());
+    repository.insert(
+        new ExemplarRepository.Row(
+            questionId,
+            rubricVersionId,
+            ORIGIN_API,
+            contentHash(withId),
+            withId,
+            vector,
+            embeddings.modelId()));
+    return repository.list(questionId, null, true).stream()
+        .filter(e -> e.id().equals(withId.id()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  public List<ExemplarView> list(long questionId, Label label, boolean includeInactive) {
+    return repository.list(questionId, label, includeInactive);
+  }
+
+  /** Deactivates an exemplar; 404 when the question has none with that id. */
+  public void deactivate(long questionId, String exemplarId) {
+    if (!repository.deactivate(questionId, exemplarId)) {
+      throw ApiException.notFound("exemplar", exemplarId);
+    }
+  }
+
+  /** The nearest {@code k} exemplars of each label to an answer, with cosine similarities. */
+  public Retrieval retrieve(long questionId, String answer, int k) {
+    Embedding query = embeddings.embed(answer);
+    return new Retrieval(
+        query,
+        repository.nearest(questionId, query.vector(), k, embeddings.modelId()),
+        embeddings.modelId());
+  }
+
+  /** The result of a retrieval: the query vector (for later stages) and the matches. */
+  public record Retrieval(Embedding query, List<ExemplarMatch> matches, String embeddingModel) {
+    public List<ExemplarMatch> of(Label label) {
+      return matches.stream().filter(m -> m.label() == label).toList();
+    }
+  }
+
+  private boolean needsEmbedding(ExemplarRepository.StoredState state, String textHash) {
+    return state == null
+        || !state.textHash().equals(textHash)
+        || !embeddings.modelId().equals(state.embeddingModel());
+  }
+
+  private String contentHash(ExemplarSpec spec) {
+    return canonical.hash(spec);
+  }
+
+  /** The exemplar itself when it has an id, else a copy with a fresh random id. */
+  public static ExemplarSpec withGeneratedId(ExemplarSpec spec) {
+    return spec.id() != null
+        ? spec
+        : spec.withId("ex-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+  }
+
+  /** Active exemplar counts by label for each of the questions. */
+  public Map<Long, EnumMap<Label, Integer>> activeCounts(List<Long> questionIds) {
+    return repository.activeCounts(questionIds);
+  }
+}

@@ -1,0 +1,20 @@
+package dev.assay.exemplar;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/** A stored reference answer as shown to bank administrators and reviewers. */
+public record ExemplarView(
+    String id,
+    Label label,
+    double score,
+    Map<String, Integer> criterionScores,
+    String rationale,
+    String source,
+    String origin,
+    boolean active,
+    int rubricVersion,
+    String embeddingModel,
+    int embeddingChunks,
+    OffsetDateTime createdAt,
+    String text) {}

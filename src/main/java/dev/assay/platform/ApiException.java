@@ -1,0 +1,50 @@
+package dev.assay.platform;
+
+import java.util.List;
+
+/** A failure that maps to a problem+json response with a stable code. */
+public class ApiException extends RuntimeException {
+  private final int status;
+  private final String code;
+  private final String title;
+  private final List<Problem.FieldError> errors;
+
+  public ApiException(
+      int status, String code, String title, String detail, List<Problem.FieldError> errors) {
+    super(detail);
+    this.status = status;
+    this.code = code;
+    this.title = title;
+    this.errors = List.copyOf(errors);
+  }
+
+  public static ApiException notFound(String what, String id) {
+    return new ApiException(
+        404, "not-found", "Not found", what + " '" + id + "' does not exist", List.of());
+  }
+
+  public static ApiException conflict(String code, String detail) {
+    return new ApiException(409, code, "Conflict", detail, List.of());
+  }
+
+  public static ApiException badField(String field, String message) {
+    return new ApiException(
+        400,
+        "invalid-request",
+        "Invalid request",
+        field + ": " + message,
+        List.of(new Problem.FieldError(field, message)));
+  }
+
+  public static ApiException badFields(List<Problem.FieldError> errors) {
+    String detail =
+        errors.size() == 1
+            ? errors.get(0).field() + ": " + errors.get(0).message()
+            : errors.size() + " fields are invalid";
+    return new ApiException(400, "invalid-request", "Invalid request", detail, errors);
+  }
+
+  Problem toProblem() {
+    return Problem.of(status, code, title, getMessage(), errors);
+  }
+}

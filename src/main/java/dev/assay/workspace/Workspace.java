@@ -1,0 +1,22 @@
+package dev.assay.workspace;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import org.hibernate.annotations.CreationTimestamp;
+
+/** A tenant: every bank object and grade belongs to exactly one workspace. */
+@Entity
+@Table(name = "workspace")
+public class Workspace {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  public String slug;
+  public String name;
+  @CreationTimestamp public OffsetDateTime createdAt;
+}

@@ -1,0 +1,15 @@
+package dev.assay.workspace;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Looks workspaces up; the built-in bank lives in the {@value #DEFAULT} workspace. */
+@ApplicationScoped
+public class WorkspaceRepository implements PanacheRepository<Workspace> {
+  public static final String DEFAULT = "default";
+
+  /** The default workspace, created by the first migration. */
+  public Workspace defaultWorkspace() {
+    return find("slug", DEFAULT).singleResult();
+  }
+}

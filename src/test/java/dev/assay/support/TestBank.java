@@ -1,0 +1,67 @@
+package dev.assay.support;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds bank documents for tests, as plain maps sent as JSON. */
+public final class TestBank {
+  private TestBank() {}
+
+  public static Map<String, Object> criterion(String key, double weight) {
+    return Map.of(
+        "key",
+        key,
+        "description",
+        "How well the answer handles " + key,
+        "weight",
+        weight,
+        "levels",
+        Map.of(
+            "strong", "Covers " + key + " with specifics and trade-offs",
+            "acceptable", "Mentions " + key + " correctly but briefly",
+            "weak", "Ignores or misstates " + key));
+  }
+
+  public static Map<String, Object> rubric(double... weights) {
+    List<Map<String, Object>> criteria = new ArrayList<>();
+    for (int i = 0; i < weights.length; i++) {
+      criteria.add(criterion("criterion-" + (char) ('a' + i), weights[i]));
+    }
+    return Map.of("scale", 4, "criteria", criteria);
+  }
+
+  public static Map<String, Object> exemplar(String id, String label, double score, String text) {
+    return Map.of(
+        "id",
+        id,
+        "label",
+        label,
+        "score",
+        score,
+        "rationale",
+        "test exemplar " + id,
+        "source",
+        "test",
+        "text",
+        text);
+  }
+
+  /** A question in area nlp-llm with a three-criterion rubric and the given exemplars. */
+  public static Map<String, Object> question(String id, List<Map<String, Object>> exemplars) {
+    Map<String, Object> q = new LinkedHashMap<>();
+    q.put("id", id);
+    q.put("title", "Test question " + id);
+    q.put("prompt", "Explain how you would keep a retrieval-augmented assistant grounded.");
+    q.put("area", "nlp-llm");
+    q.put("tags", List.of("test", "rag"));
+    q.put("rubric", rubric(0.4, 0.3, 0.3));
+    q.put("exemplars", exemplars);
+    return q;
+  }
+
+  public static Map<String, Object> document(Map<String, Object> question) {
+    return Map.of("questions", List.of(question));
+  }
+}

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Response bodies of the bank API. */
-final class BankViews {
+public final class BankViews {
   private BankViews() {}
 
   /** A question in a list. */
@@ -84,7 +84,7 @@ final class BankViews {
   record RoleView(String id, String name, String description, Map<String, Double> areaWeights) {}
 
   /** What an import changed. */
-  record ImportReport(
+  public record ImportReport(
       int areas,
       int roles,
       int questionsCreated,

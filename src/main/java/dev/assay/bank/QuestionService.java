@@ -205,7 +205,8 @@ public class QuestionService {
                     .toList());
   }
 
-  BankViews.ImportReport importDocument(long workspaceId, BankDocument doc) {
+  /** Imports a bank document into a workspace (see {@link BankImporter}). */
+  public BankViews.ImportReport importDocument(long workspaceId, BankDocument doc) {
     return importer.importDocument(workspaceId, doc);
   }
 

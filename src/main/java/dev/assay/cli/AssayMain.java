@@ -1,21 +1,26 @@
 package dev.assay.cli;
 
+import dev.assay.evaluation.EvalRunner;
 import dev.assay.exemplar.Reembedder;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.enterprise.inject.Instance;
+import java.util.Arrays;
 
 /**
  * Entry point. With no arguments Assay serves HTTP until stopped; {@code reembed} recomputes every
- * exemplar vector made by another embedding model and exits.
+ * exemplar vector made by another embedding model and exits; {@code eval FILE [options]} grades an
+ * eval set in an isolated workspace and reports agreement with the human scores.
  */
 @QuarkusMain
 public class AssayMain implements QuarkusApplication {
   private final Instance<Reembedder> reembedder;
+  private final Instance<EvalRunner> eval;
 
-  AssayMain(Instance<Reembedder> reembedder) {
+  AssayMain(Instance<Reembedder> reembedder, Instance<EvalRunner> eval) {
     this.reembedder = reembedder;
+    this.eval = eval;
   }
 
   @Override
@@ -31,7 +36,16 @@ public class AssayMain implements QuarkusApplication {
           report.reembedded(), report.embeddingModel(), report.durationMs());
       return 0;
     }
-    System.err.println("usage: assay [serve|reembed]");
+    if (args[0].equals("eval")) {
+      try {
+        eval.get().run(System.out, Arrays.copyOfRange(args, 1, args.length));
+        return 0;
+      } catch (IllegalArgumentException e) {
+        System.err.println("assay eval: " + e.getMessage());
+        return 2;
+      }
+    }
+    System.err.println("usage: assay [serve|reembed|eval FILE [options]]");
     return 2;
   }
 }

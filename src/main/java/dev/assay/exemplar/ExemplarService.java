@@ -166,6 +166,11 @@ public class ExemplarService {
     }
   }
 
+  /** The nearest {@code k} exemplars of each label to an already embedded answer. */
+  public List<ExemplarMatch> nearest(long questionId, Embedding query, int k) {
+    return repository.nearest(questionId, query.vector(), k, embeddings.modelId());
+  }
+
   /** The nearest {@code k} exemplars of each label to an answer, with cosine similarities. */
   public Retrieval retrieve(long questionId, String answer, int k) {
     Embedding query = embeddings.embed(answer);

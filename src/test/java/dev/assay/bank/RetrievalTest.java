@@ -144,13 +144,6 @@ class RetrievalTest {
   }
 
   static JsonPath retrieve(String question, String answer, int k) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("answer", answer, "k", k))
-        .post("/api/v1/questions/{id}/retrieve", question)
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath();
+    return TestBank.retrieve(question, answer, k);
   }
 }

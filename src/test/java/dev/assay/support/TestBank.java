@@ -64,4 +64,16 @@ public final class TestBank {
   public static Map<String, Object> document(Map<String, Object> question) {
     return Map.of("questions", List.of(question));
   }
+
+  /** Calls the retrieve endpoint and returns its JSON body. */
+  public static io.restassured.path.json.JsonPath retrieve(String question, String answer, int k) {
+    return io.restassured.RestAssured.given()
+        .contentType(io.restassured.http.ContentType.JSON)
+        .body(Map.of("answer", answer, "k", k))
+        .post("/api/v1/questions/{id}/retrieve", question)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
 }

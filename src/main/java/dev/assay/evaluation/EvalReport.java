@@ -1,0 +1,53 @@
+package dev.assay.evaluation;
+
+import java.util.Map;
+
+/** The outcome of one evaluation run, written as JSON next to the run. */
+public record EvalReport(
+    String dataset,
+    String protocol,
+    String workspace,
+    int questions,
+    int seedRows,
+    int gradedRows,
+    double gridStep,
+    Map<String, Integer> modes,
+    Agreement.Summary grader,
+    Map<String, Agreement.Summary> baselines,
+    long medianGradeMs,
+    double durationSeconds,
+    String finishedAt) {
+
+  /** A plain-text table of the headline figures. */
+  String table() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format("%s — %s%n", dataset, protocol));
+    sb.append(
+        String.format(
+            "questions %d, seed rows %d, graded %d, modes %s, median %d ms per grade, %.0f s%n",
+            questions, seedRows, gradedRows, modes, medianGradeMs, durationSeconds));
+    sb.append(
+        String.format(
+            "%-36s %18s %8s %8s %18s %8s%n",
+            "scorer", "QWK [95% CI]", "Pearson", "Spearman", "RMSE [95% CI]", "SMD"));
+    row(sb, "Assay grader", grader);
+    baselines.forEach((name, s) -> row(sb, name, s));
+    return sb.toString();
+  }
+
+  private static void row(StringBuilder sb, String name, Agreement.Summary s) {
+    sb.append(
+        String.format(
+            "%-36s %6.3f [%.2f,%.2f] %8.3f %8.3f %6.3f [%.2f,%.2f] %8.3f%n",
+            name,
+            s.qwk(),
+            s.qwkCi().low(),
+            s.qwkCi().high(),
+            s.pearson(),
+            s.spearman(),
+            s.rmse(),
+            s.rmseCi().low(),
+            s.rmseCi().high(),
+            s.smd()));
+  }
+}

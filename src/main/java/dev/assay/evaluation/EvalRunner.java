@@ -1,0 +1,316 @@
+package dev.assay.evaluation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.assay.bank.AreaSpec;
+import dev.assay.bank.BankDocument;
+import dev.assay.bank.CriterionSpec;
+import dev.assay.bank.QuestionService;
+import dev.assay.bank.QuestionSpec;
+import dev.assay.bank.RubricSpec;
+import dev.assay.exemplar.ExemplarSpec;
+import dev.assay.exemplar.Label;
+import dev.assay.grading.GradeRequest;
+import dev.assay.grading.GradeView;
+import dev.assay.grading.GradingService;
+import dev.assay.workspace.WorkspaceRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Runs an eval set through the same grading pipeline that serves the API, in a fresh isolated
+ * workspace: seed rows become exemplars of their question, the other rows are graded, and the
+ * automated scores are compared with the human ones next to two baselines computed in the same run
+ * (nearest neighbour by word overlap, and the majority score).
+ */
+@ApplicationScoped
+public class EvalRunner {
+  static final int SCALE = 4;
+  private static final int BOOTSTRAP = 1000;
+
+  private final QuestionService questions;
+  private final GradingService grading;
+  private final WorkspaceRepository workspaces;
+  private final ObjectMapper json;
+
+  EvalRunner(
+      QuestionService questions,
+      GradingService grading,
+      WorkspaceRepository workspaces,
+      ObjectMapper json) {
+    this.questions = questions;
+    this.grading = grading;
+    this.workspaces = workspaces;
+    this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+  }
+
+  /** Parses the command-line options, runs, writes the JSON report and prints a summary. */
+  public EvalReport run(PrintStream progress, String... args) {
+    EvalOptions options = EvalOptions.parse(args);
+    EvalReport report = run(options, EvalSet.read(options.file()), progress);
+    write(report, options.out());
+    progress.println(report.table());
+    return report;
+  }
+
+  EvalReport run(EvalOptions options, List<EvalRow> rows, PrintStream progress) {
+    long start = System.nanoTime();
+    Split split = split(options, rows);
+    String slug = "eval-" + UUID.randomUUID().toString().substring(0, 8);
+    long workspaceId =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> workspaces.create(slug, "Evaluation of " + options.file().getFileName()).id);
+    questions.importDocument(workspaceId, bank(split));
+
+    int total = split.graded().values().stream().mapToInt(List::size).sum();
+    List<Double> predicted = new ArrayList<>();
+    List<Double> human = new ArrayList<>();
+    List<Double> overlap = new ArrayList<>();
+    Map<String, Integer> modes = new TreeMap<>();
+    List<Long> latencies = new ArrayList<>();
+    int done = 0;
+    for (Map.Entry<String, List<EvalRow>> q : split.graded().entrySet()) {
+      List<EvalRow> seeds = split.seeds().get(q.getKey());
+      for (EvalRow row : q.getValue()) {
+        long t0 = System.nanoTime();
+        GradeView g =
+            grading
+                .grade(
+                    workspaceId,
+                    new GradeRequest(
+                        slugOf(q.getKey()), row.answer(), "row-" + done, List.of("eval")),
+                    null)
+                .grade();
+        latencies.add((System.nanoTime() - t0) / 1_000_000);
+        predicted.add(g.overall().score() / g.overall().maxScore());
+        human.add(row.normalised());
+        overlap.add(WordOverlap.nearestScore(row, seeds));
+        modes.merge(g.mode(), 1, Integer::sum);
+        progress(progress, ++done, total);
+      }
+    }
+    double[] h = toArray(human);
+    double step = isBinary(h) ? 1.0 : 0.25;
+    double majority =
+        majority(split.seeds().values().stream().flatMap(List::stream).toList(), step);
+    double[] majorityPrediction = new double[h.length];
+    java.util.Arrays.fill(majorityPrediction, majority);
+    Map<String, Agreement.Summary> baselines = new LinkedHashMap<>();
+    baselines.put(
+        "word-overlap nearest neighbour",
+        Agreement.summarise(toArray(overlap), h, 1.0, step, BOOTSTRAP, options.seed()));
+    baselines.put(
+        "majority score (" + majority + ")",
+        Agreement.summarise(majorityPrediction, h, 1.0, step, BOOTSTRAP, options.seed()));
+    Collections.sort(latencies);
+    return new EvalReport(
+        options.file().getFileName().toString(),
+        options.protocol(),
+        slug,
+        split.graded().size(),
+        split.seeds().values().stream().mapToInt(List::size).sum(),
+        total,
+        step,
+        modes,
+        Agreement.summarise(toArray(predicted), h, 1.0, step, BOOTSTRAP, options.seed()),
+        baselines,
+        latencies.isEmpty() ? 0 : latencies.get(latencies.size() / 2),
+        (System.nanoTime() - start) / 1_000_000_000.0,
+        Instant.now().toString());
+  }
+
+  /** Seed and graded rows per question; questions with nothing to grade are left out. */
+  record Split(Map<String, List<EvalRow>> seeds, Map<String, List<EvalRow>> graded) {}
+
+  static Split split(EvalOptions options, List<EvalRow> rows) {
+    Map<String, List<EvalRow>> byQuestion =
+        rows.stream()
+            .collect(
+                Collectors.groupingBy(
+                    EvalRow::questionId, LinkedHashMap::new, Collectors.toList()));
+    Random random = new Random(options.seed());
+    Map<String, List<EvalRow>> seeds = new LinkedHashMap<>();
+    Map<String, List<EvalRow>> graded = new LinkedHashMap<>();
+    for (Map.Entry<String, List<EvalRow>> q : byQuestion.entrySet()) {
+      if (graded.size() >= options.maxQuestions()) {
+        break;
+      }
+      List<EvalRow> seed = new ArrayList<>();
+      List<EvalRow> candidates = new ArrayList<>();
+      for (EvalRow row : q.getValue()) {
+        if (options.splitSeed().filter(s -> s.equals(row.split())).isPresent()) {
+          seed.add(row);
+        } else if (options.gradeSplit().map(s -> s.equals(row.split())).orElse(true)) {
+          candidates.add(row);
+        }
+      }
+      Collections.shuffle(candidates, random);
+      int extra = Math.min(options.seedPerQuestion(), candidates.size());
+      seed.addAll(candidates.subList(0, extra));
+      List<EvalRow> toGrade =
+          candidates.subList(extra, Math.min(candidates.size(), extra + options.maxPerQuestion()));
+      if (!toGrade.isEmpty()) {
+        seeds.put(q.getKey(), seed.stream().filter(r -> !r.answer().isBlank()).toList());
+        graded.put(q.getKey(), List.copyOf(toGrade));
+      }
+    }
+    return new Split(seeds, graded);
+  }
+
+  /**
+   * One question per eval question: a generic rubric, the reference answer and the seeds as
+   * exemplars.
+   */
+  private static BankDocument bank(Split split) {
+    List<QuestionSpec> specs = new ArrayList<>();
+    for (Map.Entry<String, List<EvalRow>> q : split.graded().entrySet()) {
+      EvalRow first = q.getValue().get(0);
+      List<ExemplarSpec> exemplars = new ArrayList<>();
+      exemplars.add(
+          new ExemplarSpec(
+              "reference",
+              Label.STRONG,
+              (double) SCALE,
+              Map.of(),
+              "the instructor's reference answer",
+              "reference",
+              first.referenceAnswer()));
+      List<EvalRow> seeds = split.seeds().get(q.getKey());
+      for (int i = 0; i < seeds.size(); i++) {
+        EvalRow s = seeds.get(i);
+        exemplars.add(
+            new ExemplarSpec(
+                "seed-" + i,
+                label(s.normalised()),
+                Math.round(s.normalised() * SCALE * 1000) / 1000.0,
+                Map.of(),
+                "human score " + s.score() + " of " + s.maxScore(),
+                "eval-set",
+                s.answer()));
+      }
+      specs.add(
+          new QuestionSpec(
+              slugOf(q.getKey()),
+              truncate(first.question(), 200),
+              truncate(first.question(), 5000),
+              "eval",
+              List.of("eval"),
+              rubric(first.referenceAnswer()),
+              exemplars));
+    }
+    AreaSpec area =
+        new AreaSpec(
+            "eval", "Evaluation set", "Questions loaded from an eval set for a measurement run.");
+    return new BankDocument(List.of(area), List.of(), null, specs);
+  }
+
+  private static RubricSpec rubric(String reference) {
+    return new RubricSpec(
+        SCALE,
+        List.of(
+            new CriterionSpec(
+                "correctness",
+                "Agrees with the reference answer on what the question asks.",
+                0.5,
+                new CriterionSpec.Levels(
+                    "States what the reference answer states, correctly: "
+                        + truncate(reference, 1500),
+                    "Gets part of the reference answer right but misses or blurs a key point.",
+                    "Contradicts the reference answer or does not answer the question.")),
+            new CriterionSpec(
+                "completeness",
+                "Covers every part of the question.",
+                0.3,
+                new CriterionSpec.Levels(
+                    "Addresses every part the question asks for.",
+                    "Addresses the main part and leaves a secondary part out.",
+                    "Leaves most of the question unanswered.")),
+            new CriterionSpec(
+                "precision",
+                "Uses the concepts precisely, without wrong additions.",
+                0.2,
+                new CriterionSpec.Levels(
+                    "Precise terms and no incorrect additions.",
+                    "Mostly precise with a vague or loose statement.",
+                    "Vague, or adds claims that are wrong."))));
+  }
+
+  static String slugOf(String questionId) {
+    String s =
+        questionId
+            .toLowerCase(java.util.Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("^-|-$", "");
+    return truncate("q-" + s, 100);
+  }
+
+  private static Label label(double normalised) {
+    return normalised >= 0.75 ? Label.STRONG : normalised >= 0.4 ? Label.ACCEPTABLE : Label.WEAK;
+  }
+
+  private static double majority(List<EvalRow> seeds, double step) {
+    Map<Double, Integer> counts = new HashMap<>();
+    for (EvalRow r : seeds) {
+      counts.merge(Math.round(r.normalised() / step) * step, 1, Integer::sum);
+    }
+    return counts.entrySet().stream()
+        .max(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey)
+        .orElse(0.0);
+  }
+
+  private static boolean isBinary(double[] scores) {
+    Set<Double> values = java.util.Arrays.stream(scores).boxed().collect(Collectors.toSet());
+    return Set.of(0.0, 1.0).containsAll(values);
+  }
+
+  private static double[] toArray(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+
+  private static void progress(PrintStream out, int done, int total) {
+    if (done == total || done % 10 == 0) {
+      int width = 30;
+      int filled = total == 0 ? width : done * width / total;
+      out.printf(
+          "\r[%s%s] %d/%d graded", "=".repeat(filled), " ".repeat(width - filled), done, total);
+      if (done == total) {
+        out.println();
+      }
+    }
+  }
+
+  private void write(EvalReport report, Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Path file =
+          dir.resolve(
+              report.dataset().replaceAll("\\.jsonl$", "") + "-" + report.workspace() + ".json");
+      json.writeValue(file.toFile(), report);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report to " + dir, e);
+    }
+  }
+}

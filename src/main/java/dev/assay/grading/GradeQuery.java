@@ -1,0 +1,12 @@
+package dev.assay.grading;
+
+import java.time.OffsetDateTime;
+
+/** Filters of the grade list; null fields do not filter. */
+public record GradeQuery(
+    String questionId,
+    String candidateRef,
+    String mode,
+    String flag,
+    OffsetDateTime from,
+    OffsetDateTime to) {}

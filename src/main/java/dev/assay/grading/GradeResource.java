@@ -1,0 +1,110 @@
+package dev.assay.grading;
+
+import dev.assay.platform.ApiException;
+import dev.assay.workspace.CurrentWorkspace;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Grading: create grades and read the grade log. */
+@Path("/api/v1/grades")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Grades", description = "Grade answers and read the grade log")
+@RunOnVirtualThread
+class GradeResource {
+  private static final Set<String> MODES = Set.of("llm", "offline", "fallback");
+
+  private final GradingService grading;
+  private final CurrentWorkspace workspace;
+
+  GradeResource(GradingService grading, CurrentWorkspace workspace) {
+    this.grading = grading;
+    this.workspace = workspace;
+  }
+
+  @POST
+  @Operation(
+      summary = "Grade an answer",
+      description =
+          "201 with the logged grade. With an Idempotency-Key header a retry returns the grade logged"
+              + " by the first request (200) instead of grading again.")
+  public Response grade(
+      @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
+      @NotNull @Valid GradeRequest body) {
+    GradingService.Accepted accepted = grading.grade(workspace.id(), body, idempotencyKey);
+    if (!accepted.created()) {
+      return Response.ok(accepted.grade()).build();
+    }
+    return Response.created(URI.create("/api/v1/grades/" + accepted.grade().id()))
+        .entity(accepted.grade())
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "One grade with its provenance")
+  public GradeView get(@PathParam("id") String id) {
+    return grading.get(workspace.id(), parseId(id));
+  }
+
+  @GET
+  @Operation(summary = "The grade log, newest first, filtered and paged")
+  public GradingService.Page list(
+      @QueryParam("questionId") String questionId,
+      @QueryParam("candidateRef") String candidateRef,
+      @QueryParam("mode") String mode,
+      @QueryParam("flag") String flag,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+    if (mode != null && !MODES.contains(mode)) {
+      throw ApiException.badField("mode", "must be one of llm, offline, fallback");
+    }
+    GradeQuery query =
+        new GradeQuery(questionId, candidateRef, mode, flag, time("from", from), time("to", to));
+    return grading.list(workspace.id(), query, page, size);
+  }
+
+  private static UUID parseId(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.notFound("grade", id);
+    }
+  }
+
+  private static OffsetDateTime time(String field, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value);
+    } catch (DateTimeParseException e) {
+      throw ApiException.badField(
+          field, "must be an ISO-8601 date-time with offset, e.g. 2026-11-24T10:00:00Z");
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.assay.grading;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the grading pipeline; thresholds are cosine similarities of unit vectors. */
+@ConfigMapping(prefix = "assay.grading")
+interface GradingConfig {
+  /** Exemplars retrieved per label (strong, acceptable, weak). */
+  @WithDefault("3")
+  int exemplarsPerLabel();
+
+  /** Answers with fewer words are flagged {@code too-short}. */
+  @WithDefault("8")
+  int minWords();
+
+  /** Off-topic when the answer is below both this similarity to the question... */
+  @WithDefault("0.15")
+  double offTopicQuestionSimilarity();
+
+  /** ...and this similarity to every exemplar of the question. */
+  @WithDefault("0.30")
+  double offTopicExemplarSimilarity();
+
+  /** At or above this similarity to the question text the answer is a copy of the question. */
+  @WithDefault("0.90")
+  double questionCopySimilarity();
+
+  /** At or above this similarity to an exemplar the answer may be a leaked reference answer. */
+  @WithDefault("0.95")
+  double exemplarCopySimilarity();
+
+  /** At or above this similarity to another candidate's answer it is a near-duplicate. */
+  @WithDefault("0.95")
+  double duplicateSimilarity();
+
+  /** Confidence is multiplied by this for each flag that questions the answer itself. */
+  @WithDefault("0.6")
+  double flaggedConfidenceFactor();
+
+  /**
+   * Reuse the stored grade for the same normalised answer under the same rubric, prompt and model.
+   */
+  @WithDefault("true")
+  boolean dedup();
+}

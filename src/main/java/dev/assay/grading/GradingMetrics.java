@@ -1,0 +1,68 @@
+package dev.assay.grading;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** Grading metrics: grades by mode and flag, stage latencies, LLM tokens, fallbacks, violations. */
+@ApplicationScoped
+class GradingMetrics {
+  private final MeterRegistry registry;
+
+  GradingMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  void graded(String mode, List<String> flags) {
+    Counter.builder("assay.grades")
+        .description("Grades logged, by mode")
+        .tag("mode", mode)
+        .register(registry)
+        .increment();
+    for (String flag : flags) {
+      Counter.builder("assay.grades.flagged")
+          .description("Grades logged, by flag")
+          .tag("flag", flag)
+          .register(registry)
+          .increment();
+    }
+  }
+
+  void stage(String stage, long nanos) {
+    Timer.builder("assay.grading.stage")
+        .description("Latency of one grading stage")
+        .tag("stage", stage)
+        .publishPercentiles(0.5, 0.95)
+        .register(registry)
+        .record(java.time.Duration.ofNanos(nanos));
+  }
+
+  void tokens(int input, int output) {
+    Counter.builder("assay.llm.tokens")
+        .tag("direction", "input")
+        .register(registry)
+        .increment(input);
+    Counter.builder("assay.llm.tokens")
+        .tag("direction", "output")
+        .register(registry)
+        .increment(output);
+  }
+
+  void fallback(String reason) {
+    Counter.builder("assay.llm.fallbacks")
+        .description("Grades that fell back to the offline grader")
+        .tag("reason", reason)
+        .register(registry)
+        .increment();
+  }
+
+  void violation(String kind) {
+    Counter.builder("assay.llm.verification.failures")
+        .description("LLM replies that broke a verification rule")
+        .tag("kind", kind)
+        .register(registry)
+        .increment();
+  }
+}

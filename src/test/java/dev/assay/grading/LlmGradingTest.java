@@ -1,0 +1,358 @@
+package dev.assay.grading;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.assay.support.FakeLlmServer;
+import dev.assay.support.LlmProfile;
+import dev.assay.support.TestBank;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The LLM grader against a local fake OpenAI-compatible server: requests, replies and faults. */
+@QuarkusTest
+@TestProfile(LlmProfile.class)
+@Tag("own-jvm")
+class LlmGradingTest {
+  private static final String QUESTION = OfflineGradingTest.QUESTION;
+  private static final String CHAT = "/v1/chat/completions";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private WireMockServer llm;
+  private String answer;
+  private List<String> criteria;
+  private List<String> retrieved;
+  private String quote;
+
+  @BeforeEach
+  void setUp() {
+    llm = FakeLlmServer.server();
+    llm.resetAll();
+    // A unique answer per test, so the dedup cache never answers for the LLM.
+    answer =
+        "Accuracy is misleading at 4% prevalence, so I would launch on recall within the capacity of thirty"
+            + " alerts per shift, where precision < recall in priority. I would pick the threshold on a later"
+            + " held-out period with each patient in one split. Run "
+            + UUID.randomUUID()
+            + ".";
+    quote = "I would pick the threshold on a later held-out period with each patient in one split.";
+    criteria =
+        given().get("/api/v1/questions/{id}", QUESTION).jsonPath().getList("rubric.criteria.key");
+    JsonPath r = TestBank.retrieve(QUESTION, answer, 3);
+    retrieved = new ArrayList<>();
+    retrieved.addAll(r.getList("strong.id"));
+    retrieved.addAll(r.getList("acceptable.id"));
+    retrieved.addAll(r.getList("weak.id"));
+  }
+
+  private String reply(int score, String exemplarId, String citedQuote) throws Exception {
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (String key : criteria) {
+      Map<String, Object> citation = new java.util.HashMap<>();
+      citation.put("exemplarId", exemplarId);
+      citation.put("quote", citedQuote);
+      items.add(
+          Map.of(
+              "criterion",
+              key,
+              "score",
+              score,
+              "rationale",
+              "Reasoned about " + key + ".",
+              "citations",
+              List.of(citation)));
+    }
+    return JSON.writeValueAsString(
+        Map.of("criteria", items, "overallRationale", "Solid on metric choice."));
+  }
+
+  private static ResponseDefinitionBuilder completion(String content) throws Exception {
+    Map<String, Object> body =
+        Map.of(
+            "id",
+            "chatcmpl-test",
+            "object",
+            "chat.completion",
+            "created",
+            1_700_000_000,
+            "model",
+            "fake-grader-1",
+            "choices",
+            List.of(
+                Map.of(
+                    "index",
+                    0,
+                    "message",
+                    Map.of("role", "assistant", "content", content),
+                    "finish_reason",
+                    "stop")),
+            "usage",
+            Map.of("prompt_tokens", 812, "completion_tokens", 143, "total_tokens", 955));
+    return aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody(JSON.writeValueAsString(body));
+  }
+
+  /** Replies in order, one per call; the last one repeats. */
+  private void replies(ResponseDefinitionBuilder... responses) {
+    String state = STARTED;
+    for (int i = 0; i < responses.length; i++) {
+      String next = i == responses.length - 1 ? state : "call-" + (i + 1);
+      llm.stubFor(
+          post(urlEqualTo(CHAT))
+              .inScenario("llm")
+              .whenScenarioStateIs(state)
+              .willReturn(responses[i])
+              .willSetStateTo(next));
+      state = next;
+    }
+  }
+
+  private JsonPath gradeIt() {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "questionId",
+                QUESTION,
+                "answer",
+                answer,
+                "candidateRef",
+                "cand-llm-" + UUID.randomUUID()))
+        .post("/api/v1/grades")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath();
+  }
+
+  private List<LoggedRequest> calls() {
+    return llm.findAll(postRequestedFor(urlEqualTo(CHAT)));
+  }
+
+  private static void assertLogged(JsonPath g) {
+    given().get("/api/v1/grades/{id}", g.getString("id")).then().statusCode(200);
+  }
+
+  @Test
+  void validReplyBecomesAnLlmGradeAndTheRequestIsExactlyAsSpecified() throws Exception {
+    replies(completion(reply(3, retrieved.get(0), quote)));
+
+    JsonPath g = gradeIt();
+
+    assertEquals("llm", g.getString("mode"));
+    assertEquals(
+        List.of(3.0f, 3.0f, 3.0f, 3.0f).subList(0, criteria.size()), g.getList("criteria.score"));
+    assertEquals(3.0, g.getDouble("overall.score"), 1e-9);
+    assertEquals(75.0, g.getDouble("overall.percent"), 1e-9);
+    assertEquals(quote, g.getString("criteria[0].citations[0].quote"));
+    assertEquals(retrieved.get(0), g.getString("criteria[0].citations[0].exemplarId"));
+    assertEquals(812, g.getInt("provenance.tokens.input"));
+    assertEquals(143, g.getInt("provenance.tokens.output"));
+    assertEquals("grade", g.getString("provenance.prompt.id"));
+    assertEquals("v1", g.getString("provenance.prompt.version"));
+    assertEquals(64, g.getString("provenance.prompt.hash").length());
+    assertEquals("fake-grader-1", g.getString("provenance.model.name"));
+    assertTrue(
+        g.getMap("provenance.latencyMs")
+            .keySet()
+            .containsAll(List.of("embed", "retrieve", "llm", "verify", "persist", "total")));
+    List<String> flags = g.getList("flags");
+    assertTrue(flags.stream().noneMatch(f -> f.startsWith("llm-")), flags.toString());
+    assertLogged(g);
+
+    List<LoggedRequest> calls = calls();
+    assertEquals(1, calls.size());
+    LoggedRequest call = calls.get(0);
+    assertEquals("Bearer test-key", call.getHeader("Authorization"));
+    JsonPath sent = new JsonPath(call.getBodyAsString());
+    assertEquals("fake-grader-1", sent.getString("model"));
+    assertEquals(0.0, sent.getDouble("temperature"));
+    assertEquals("json_schema", sent.getString("response_format.type"));
+    assertEquals("grade", sent.getString("response_format.json_schema.name"));
+    assertTrue(sent.getBoolean("response_format.json_schema.strict"));
+    assertEquals(
+        List.of("criteria", "overallRationale"),
+        sent.getList("response_format.json_schema.schema.required"));
+    assertEquals(2, sent.getList("messages").size());
+    assertEquals("system", sent.getString("messages[0].role"));
+    assertEquals(
+        Files.readString(Path.of("prompts/grade/v1/system.md")),
+        sent.getString("messages[0].content"));
+    String user = sent.getString("messages[1].content");
+    assertEquals("user", sent.getString("messages[1].role"));
+    String prompt = given().get("/api/v1/questions/{id}", QUESTION).jsonPath().getString("prompt");
+    assertTrue(user.contains(prompt.strip()), "question text");
+    criteria.forEach(k -> assertTrue(user.contains("- " + k + " (weight "), "criterion " + k));
+    retrieved.forEach(
+        id -> assertTrue(user.contains("<reference id=\"" + id + "\""), "exemplar " + id));
+    String expectedAnswer =
+        JSON.writeValueAsString(answer).replace("<", "\\u003c").replace(">", "\\u003e");
+    assertTrue(
+        user.contains("<candidate_answer>\n" + expectedAnswer + "\n</candidate_answer>"),
+        "answer delimited and escaped");
+    assertFalse(user.contains("precision < recall"), "no raw angle bracket from the answer");
+  }
+
+  @Test
+  void malformedJsonGetsOneRepairAttempt() throws Exception {
+    replies(completion("{\"criteria\": [ this is not json"), completion(reply(2, null, quote)));
+
+    JsonPath g = gradeIt();
+
+    assertEquals("llm", g.getString("mode"));
+    assertTrue(g.getList("flags").contains("llm-repaired"));
+    List<LoggedRequest> calls = calls();
+    assertEquals(2, calls.size());
+    JsonPath repair = new JsonPath(calls.get(1).getBodyAsString());
+    assertEquals(4, repair.getList("messages").size());
+    assertEquals("assistant", repair.getString("messages[2].role"));
+    assertTrue(repair.getString("messages[3].content").contains("malformed-output"));
+    assertEquals(2, g.getList("provenance.llmAttempts").size());
+    assertLogged(g);
+  }
+
+  @Test
+  void malformedTwiceFallsBackToTheOfflineGraderAndSaysSo() throws Exception {
+    replies(completion("not json at all"));
+
+    JsonPath g = gradeIt();
+
+    assertEquals("fallback", g.getString("mode"));
+    assertTrue(g.getList("flags").contains("llm-invalid-output"));
+    assertEquals(OfflineGrader.VERSION, g.getString("provenance.grader"));
+    assertEquals(2, calls().size());
+    assertLogged(g);
+  }
+
+  @Test
+  void outOfRangeScoresAreCaught() throws Exception {
+    replies(completion(reply(7, null, quote)));
+
+    JsonPath g = gradeIt();
+
+    assertEquals("fallback", g.getString("mode"));
+    assertTrue(
+        g.getString("provenance.llmAttempts[0].violations[0]").startsWith("score-out-of-range"));
+    assertMetric("assay_llm_verification_failures_total{kind=\"score-out-of-range\"");
+  }
+
+  @Test
+  void inventedQuotesAreCaught() throws Exception {
+    replies(
+        completion(
+            reply(3, null, "I would deploy a transformer ensemble with federated learning.")));
+
+    JsonPath g = gradeIt();
+
+    assertEquals("fallback", g.getString("mode"));
+    assertTrue(g.getList("flags").contains("llm-invalid-output"));
+    assertTrue(g.getString("provenance.llmAttempts[1].violations[0]").startsWith("invented-quote"));
+    assertMetric("assay_llm_verification_failures_total{kind=\"invented-quote\"");
+  }
+
+  @Test
+  void unknownExemplarIdsAreCaughtAndRepairCanFixThem() throws Exception {
+    replies(
+        completion(reply(3, "made-up-exemplar", quote)),
+        completion(reply(3, retrieved.get(1), quote)));
+
+    JsonPath g = gradeIt();
+
+    assertEquals("llm", g.getString("mode"));
+    assertTrue(g.getList("flags").contains("llm-repaired"));
+    assertTrue(
+        g.getString("provenance.llmAttempts[0].violations[0]").startsWith("unknown-exemplar"));
+    assertMetric("assay_llm_verification_failures_total{kind=\"unknown-exemplar\"");
+  }
+
+  @Test
+  void aTricklingReplyPastTheDeadlineFallsBack() throws Exception {
+    replies(completion(reply(3, null, quote)).withChunkedDribbleDelay(20, 6000));
+
+    long start = System.nanoTime();
+    JsonPath g = gradeIt();
+    long ms = (System.nanoTime() - start) / 1_000_000;
+
+    assertEquals("fallback", g.getString("mode"));
+    assertTrue(g.getList("flags").contains("llm-timeout"));
+    assertTrue(ms < 5000, "answered in " + ms + " ms despite a 6 s trickle (deadline 2 s)");
+    assertLogged(g);
+  }
+
+  @Test
+  void rateLimitIsRetriedOnceThenFallsBack() throws Exception {
+    replies(
+        aResponse()
+            .withStatus(429)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"error\":{\"message\":\"slow down\"}}"));
+
+    JsonPath g = gradeIt();
+
+    assertEquals("fallback", g.getString("mode"));
+    assertTrue(g.getList("flags").contains("llm-rate-limited"));
+    assertEquals(2, calls().size());
+    assertMetric("assay_llm_fallbacks_total{reason=\"llm-rate-limited\"");
+  }
+
+  @Test
+  void aRetryAfter429CanSucceed() throws Exception {
+    replies(aResponse().withStatus(429).withBody("{}"), completion(reply(1, null, quote)));
+
+    JsonPath g = gradeIt();
+
+    assertEquals("llm", g.getString("mode"));
+    assertEquals(1.0, g.getDouble("overall.score"), 1e-9);
+    assertEquals(2, calls().size());
+  }
+
+  @Test
+  void serverErrorsFallBack() throws Exception {
+    replies(aResponse().withStatus(500).withBody("{\"error\":{\"message\":\"boom\"}}"));
+
+    JsonPath g = gradeIt();
+
+    assertEquals("fallback", g.getString("mode"));
+    assertTrue(g.getList("flags").contains("llm-unavailable"));
+    assertLogged(g);
+  }
+
+  @Test
+  void theSameAnswerIsNotSentToTheLlmTwice() throws Exception {
+    replies(completion(reply(2, null, quote)));
+    JsonPath first = gradeIt();
+    JsonPath second = gradeIt();
+    assertEquals(1, calls().size());
+    assertEquals(first.getString("id"), second.getString("reusedFrom"));
+    assertEquals("llm", second.getString("mode"));
+  }
+
+  private static void assertMetric(String prefix) {
+    String metrics = given().get("/q/metrics").asString();
+    assertTrue(metrics.contains(prefix), "metric " + prefix);
+  }
+}

@@ -1,0 +1,40 @@
+package dev.assay.support;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * A local OpenAI-compatible server (WireMock) standing in for the LLM; tests stub its replies and
+ * assert the exact requests Assay sent.
+ */
+public class FakeLlmServer implements QuarkusTestResourceLifecycleManager {
+  private static WireMockServer server;
+
+  public static WireMockServer server() {
+    return server;
+  }
+
+  @Override
+  public Map<String, String> start() {
+    server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    server.start();
+    String url = "http://127.0.0.1:" + server.port() + "/v1";
+    return Map.of(
+        "assay.llm.base-url", url,
+        "quarkus.langchain4j.openai.base-url", url,
+        "quarkus.langchain4j.openai.api-key", "test-key",
+        "assay.llm.model", "fake-grader-1",
+        "assay.llm.deadline", "2s",
+        "assay.llm.breaker-failures", "1000");
+  }
+
+  @Override
+  public void stop() {
+    if (server != null) {
+      server.stop();
+    }
+  }
+}

@@ -166,7 +166,8 @@ public class EvalRunner {
       int extra = Math.min(options.seedPerQuestion(), candidates.size());
       seed.addAll(candidates.subList(0, extra));
       List<EvalRow> toGrade =
-          candidates.subList(extra, Math.min(candidates.size(), extra + options.maxPerQuestion()));
+          candidates.subList(
+              extra, extra + Math.min(candidates.size() - extra, options.maxPerQuestion()));
       if (!toGrade.isEmpty()) {
         seeds.put(q.getKey(), seed.stream().filter(r -> !r.answer().isBlank()).toList());
         graded.put(q.getKey(), List.copyOf(toGrade));

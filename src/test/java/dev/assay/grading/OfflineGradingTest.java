@@ -7,15 +7,21 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** With no LLM configured, grades come from the offline grader. */
@@ -244,6 +250,23 @@ class OfflineGradingTest {
         .then()
         .statusCode(400)
         .body("errors.field", hasItem("from"));
+  }
+
+  @Inject DataSource dataSource;
+
+  @Test
+  void theGradeLogIsAppendOnly() throws Exception {
+    grade(request(WEAK_PARAPHRASE + " Append only.", "cand-append"));
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      SQLException update =
+          assertThrows(
+              SQLException.class, () -> s.executeUpdate("UPDATE grade SET confidence = 1"));
+      assertTrue(update.getMessage().contains("append-only"), update.getMessage());
+      SQLException delete =
+          assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM grade"));
+      assertTrue(delete.getMessage().contains("append-only"), delete.getMessage());
+    }
   }
 
   @Test

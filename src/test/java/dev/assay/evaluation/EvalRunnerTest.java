@@ -1,0 +1,150 @@
+package dev.assay.evaluation;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class EvalRunnerTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Inject EvalRunner runner;
+
+  private static String row(
+      String q, String question, String reference, String answer, double score, String split)
+      throws Exception {
+    return JSON.writeValueAsString(
+        Map.of(
+            "question_id", q,
+            "question", question,
+            "reference_answer", reference,
+            "answer", answer,
+            "score", score,
+            "max_score", 2.0,
+            "split", split,
+            "extra_field", "ignored"));
+  }
+
+  /**
+   * Two small questions: good answers restate the reference (2 of 2), poor ones miss it (1 of 2).
+   */
+  private static Path evalSet(Path dir) throws Exception {
+    List<String> lines = new ArrayList<>();
+    String q1 = "Why does a temporal split matter when validating a forecasting model?";
+    String r1 =
+        "Because random splits leak future information into training, so validation must use later data than training.";
+    String q2 = "What does dropout do during training?";
+    String r2 =
+        "It randomly zeroes activations so the network cannot rely on single units, which reduces overfitting.";
+    String[][] good = {
+      {
+        "1",
+        q1,
+        r1,
+        "Random splits let future data leak into training; validate on a later period than you train on."
+      },
+      {
+        "2",
+        q2,
+        r2,
+        "Dropout zeroes random activations during training so no unit is relied on, reducing overfitting."
+      }
+    };
+    String[][] poor = {
+      {"1", q1, r1, "Temporal splits are faster to compute than random ones."},
+      {"2", q2, r2, "Dropout removes training examples that are outliers."}
+    };
+    for (String[] g : good) {
+      for (int i = 0; i < 4; i++) {
+        lines.add(
+            row(
+                g[0],
+                g[1],
+                g[2],
+                g[3] + " Variant " + i + ".",
+                2.0,
+                i < 3 ? "train" : "test-unseen-answers"));
+      }
+    }
+    for (String[] p : poor) {
+      for (int i = 0; i < 4; i++) {
+        lines.add(
+            row(
+                p[0],
+                p[1],
+                p[2],
+                p[3] + " Variant " + i + ".",
+                1.0,
+                i < 3 ? "train" : "test-unseen-answers"));
+      }
+    }
+    Path file = dir.resolve("tiny.jsonl");
+    Files.write(file, lines);
+    return file;
+  }
+
+  @Test
+  void gradesTheChosenSplitInAnIsolatedWorkspaceAndReportsAgreement() throws Exception {
+    Path dir = Files.createTempDirectory("assay-eval-test");
+    Path file = evalSet(dir);
+    Path out = dir.resolve("reports");
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+    EvalReport report =
+        runner.run(
+            new PrintStream(progress, true),
+            file.toString(),
+            "--split-seed",
+            "train",
+            "--grade-split",
+            "test-unseen-answers",
+            "--out",
+            out.toString());
+
+    assertEquals(2, report.questions());
+    assertEquals(12, report.seedRows());
+    assertEquals(4, report.gradedRows());
+    assertEquals(Map.of("offline", 4), report.modes());
+    assertEquals(4, report.grader().n());
+    assertEquals(0.25, report.gridStep());
+    assertTrue(
+        report.grader().pearson() > 0.5, "good answers outscore poor ones: " + report.grader());
+    assertEquals(2, report.baselines().size());
+    assertTrue(progress.toString().contains("4/4 graded"));
+    try (Stream<Path> files = Files.list(out)) {
+      assertEquals(1, files.count());
+    }
+    List<String> defaultQuestions =
+        given().queryParam("size", 200).get("/api/v1/questions").jsonPath().getList("items.id");
+    assertTrue(
+        defaultQuestions.stream().noneMatch(id -> id.startsWith("q-")),
+        "eval questions stay in their workspace");
+  }
+
+  @Test
+  void seedPerQuestionDrawsSeedsFromTheGradedSplitReproducibly() {
+    List<EvalRow> rows = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      rows.add(new EvalRow("a", "q", "r", "answer " + i, i % 3, 2, "test", null));
+    }
+    EvalOptions options = EvalOptions.parse("x.jsonl", "--seed-per-question", "3", "--seed", "9");
+    EvalRunner.Split first = EvalRunner.split(options, rows);
+    EvalRunner.Split second = EvalRunner.split(options, rows);
+    assertEquals(3, first.seeds().get("a").size());
+    assertEquals(7, first.graded().get("a").size());
+    assertEquals(first, second);
+  }
+}

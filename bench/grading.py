@@ -11,21 +11,12 @@ import json
 import statistics
 import sys
 import time
-import urllib.request
+from assay_client import Client
 import uuid
 
 base = sys.argv[1] if len(sys.argv) > 1 else "http://localhost:8080"
-
-
-def get(path):
-    with urllib.request.urlopen(base + path) as r:
-        return r.read().decode()
-
-
-def post(path, body):
-    req = urllib.request.Request(base + path, json.dumps(body).encode(), {"Content-Type": "application/json"})
-    with urllib.request.urlopen(req) as r:
-        return json.loads(r.read())
+api = Client(base)
+get, post = api.get, api.post
 
 
 run = uuid.uuid4().hex[:8]

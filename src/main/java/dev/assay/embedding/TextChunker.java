@@ -24,26 +24,7 @@ final class TextChunker {
 
   /** Chunks of the text, each at most {@code maxTokens} word pieces, with their token counts. */
   List<Chunk> chunk(String text) {
-    List<Chunk> chunks = new ArrayList<>();
-    StringBuilder current = new StringBuilder();
-    int currentTokens = 0;
-    for (String sentence : pieces(text)) {
-      int tokens = count(sentence);
-      if (currentTokens > 0 && currentTokens + tokens > maxTokens) {
-        chunks.add(new Chunk(current.toString(), currentTokens));
-        current.setLength(0);
-        currentTokens = 0;
-      }
-      if (!current.isEmpty()) {
-        current.append(' ');
-      }
-      current.append(sentence);
-      currentTokens += tokens;
-    }
-    if (currentTokens > 0) {
-      chunks.add(new Chunk(current.toString(), currentTokens));
-    }
-    return chunks;
+    return pack(pieces(text));
   }
 
   int count(String text) {
@@ -68,24 +49,31 @@ final class TextChunker {
   }
 
   private void splitByWords(String sentence, List<String> out) {
-    StringBuilder run = new StringBuilder();
-    int runTokens = 0;
-    for (String word : words(sentence)) {
-      int tokens = count(word);
-      if (runTokens > 0 && runTokens + tokens > maxTokens) {
-        out.add(run.toString());
-        run.setLength(0);
-        runTokens = 0;
+    pack(words(sentence)).forEach(c -> out.add(c.text()));
+  }
+
+  /** Greedily joins consecutive pieces while the running token count stays within the budget. */
+  private List<Chunk> pack(List<String> pieces) {
+    List<Chunk> chunks = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    int currentTokens = 0;
+    for (String piece : pieces) {
+      int tokens = count(piece);
+      if (currentTokens > 0 && currentTokens + tokens > maxTokens) {
+        chunks.add(new Chunk(current.toString(), currentTokens));
+        current.setLength(0);
+        currentTokens = 0;
       }
-      if (!run.isEmpty()) {
-        run.append(' ');
+      if (!current.isEmpty()) {
+        current.append(' ');
       }
-      run.append(word);
-      runTokens += tokens;
+      current.append(piece);
+      currentTokens += tokens;
     }
-    if (!run.isEmpty()) {
-      out.add(run.toString());
+    if (currentTokens > 0) {
+      chunks.add(new Chunk(current.toString(), currentTokens));
     }
+    return chunks;
   }
 
   /**

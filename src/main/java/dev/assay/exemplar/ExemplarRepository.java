@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pgvector.PGvector;
 import dev.assay.embedding.Embedding;
+import dev.assay.platform.Jsonb;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -368,14 +369,7 @@ public class ExemplarRepository {
   }
 
   private PGobject jsonb(Map<String, Integer> scores) throws SQLException {
-    PGobject obj = new PGobject();
-    obj.setType("jsonb");
-    try {
-      obj.setValue(scores.isEmpty() ? null : json.writeValueAsString(scores));
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("criterion scores are not serialisable", e);
-    }
-    return obj;
+    return Jsonb.of(json, scores.isEmpty() ? null : scores);
   }
 
   private Map<String, Integer> scores(String value) {

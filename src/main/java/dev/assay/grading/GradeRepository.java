@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pgvector.PGvector;
+import dev.assay.platform.Jsonb;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -306,13 +307,6 @@ class GradeRepository {
   }
 
   private PGobject jsonb(Object value) throws SQLException {
-    PGobject obj = new PGobject();
-    obj.setType("jsonb");
-    try {
-      obj.setValue(json.writeValueAsString(value));
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("grade part is not serialisable", e);
-    }
-    return obj;
+    return Jsonb.of(json, value);
   }
 }

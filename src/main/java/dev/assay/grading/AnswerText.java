@@ -10,11 +10,12 @@ import java.util.regex.Pattern;
 
 /**
  * Text helpers for candidate answers: normalisation for verbatim-quote checks, a key for spotting
- * the same answer submitted twice, sentence splitting with offsets into the original text, and
- * word counts. All methods reject {@code null}.
+ * the same answer submitted twice, sentence splitting with offsets into the original text, and word
+ * counts. All methods reject {@code null}.
  */
 public final class AnswerText {
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern WHITESPACE =
+      Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
   /** Initialisms written with inner dots: e.g, i.e, a.k.a, w.r.t, U.S. */
   private static final Pattern DOTTED_INITIALS = Pattern.compile("\\p{L}(?:\\.\\p{L})+");
@@ -32,7 +33,9 @@ public final class AnswerText {
   /** One sentence or line of an answer; {@code original.substring(start, end).equals(text)}. */
   public record Sentence(String text, int start, int end) {}
 
-  /** NFKC, every whitespace run (including no-break spaces and line breaks) as one space, stripped. */
+  /**
+   * NFKC, every whitespace run (including no-break spaces and line breaks) as one space, stripped.
+   */
   public static String normalise(String text) {
     String nfkc = Normalizer.normalize(Objects.requireNonNull(text, "text"), Normalizer.Form.NFKC);
     return WHITESPACE.matcher(nfkc).replaceAll(" ").strip();
@@ -57,8 +60,9 @@ public final class AnswerText {
 
   /**
    * Sentences and lines of {@code text}, in order, stripped and non-empty. A sentence ends at a
-   * line break, or at {@code . ! ?} (plus closing quotes or brackets) followed by whitespace, except
-   * after abbreviations ({@code e.g.}, {@code vs.}) and list markers ({@code 1. }) at a line start.
+   * line break, or at {@code . ! ?} (plus closing quotes or brackets) followed by whitespace,
+   * except after abbreviations ({@code e.g.}, {@code vs.}) and list markers ({@code 1. }) at a line
+   * start.
    */
   public static List<Sentence> sentences(String text) {
     Objects.requireNonNull(text, "text");

@@ -50,10 +50,24 @@ public final class AnswerText {
     String folded = normalise(text).toLowerCase(Locale.ROOT);
     StringBuilder key = new StringBuilder(folded.length());
     int[] cps = folded.codePoints().map(AnswerText::foldTypography).toArray();
-    for (int i = 0; i < cps.length; i++) {
-      if (!isDroppable(cps[i]) || isInsideWord(cps, i)) {
-        key.appendCodePoint(cps[i]);
+    int i = 0;
+    while (i < cps.length) {
+      if (!isDroppable(cps[i])) {
+        key.appendCodePoint(cps[i++]);
+        continue;
       }
+      int runEnd = i;
+      while (runEnd < cps.length && isDroppable(cps[runEnd])) {
+        runEnd++;
+      }
+      // A punctuation run is kept whole when a letter or digit touches it on both sides.
+      if (i > 0
+          && runEnd < cps.length
+          && Character.isLetterOrDigit(cps[i - 1])
+          && Character.isLetterOrDigit(cps[runEnd])) {
+        key.append(new String(cps, i, runEnd - i));
+      }
+      i = runEnd;
     }
     return WHITESPACE.matcher(key).replaceAll(" ").strip();
   }
@@ -189,23 +203,7 @@ public final class AnswerText {
     };
   }
 
-  /** Part of a punctuation run with a letter or digit directly on both sides. */
-  private static boolean isInsideWord(int[] cps, int index) {
-    int before = index - 1;
-    while (before >= 0 && isDroppable(cps[before])) {
-      before--;
-    }
-    int after = index + 1;
-    while (after < cps.length && isDroppable(cps[after])) {
-      after++;
-    }
-    return before >= 0
-        && after < cps.length
-        && Character.isLetterOrDigit(cps[before])
-        && Character.isLetterOrDigit(cps[after]);
-  }
-
-  /** Typographic apostrophes and hyphens count as their ASCII forms, so "don’t" keys as "don't". */
+  /** Typographic apostrophes and hyphens count as ASCII, so "don’t" keys as "don't". */
   private static int foldTypography(int cp) {
     return switch (cp) {
       case '\u2018', '\u2019', '\u02BC' -> '\'';

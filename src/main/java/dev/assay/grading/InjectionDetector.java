@@ -32,6 +32,11 @@ public final class InjectionDetector {
           + "need\\s+to|have\\s+to|are\\s+to)\\s+|i\\s+(?:want|need)\\s+you\\s+to\\s+|"
           + "from\\s+now\\s+on,?\\s+)*";
 
+  /** "Act as the teacher model", "act as the system of record": a component, not a persona. */
+  private static final String NOT_A_COMPONENT =
+      "(?!\\s+(?:model|network|of|for|that|which|design|component|architecture))";
+
+  private static final String MODE = "(?:developer|god|dan|unrestricted|jailbreak)\\s+mode";
   private static final String DISMISS =
       "\\b(?:ignore|disregard|forget|override|bypass|discard)\\s+";
   private static final String TOP = "(?:full|maximum|max|perfect|top|highest|best)\\s+";
@@ -60,19 +65,23 @@ public final class InjectionDetector {
                   + "(?:rubric|grading\\s+criteria|marking\\s+scheme|system\\s+prompt)\\b"),
           rule(
               "role-play",
-              "\\byou\\s+are\\s+now\\s+(?:an?\\s+|the\\s+|my\\s+)(?:\\w+\\s+){0,2}?(?:grader|examiner|"
-                  + "evaluator|teacher|judge|marker|assistant|ai|model|chatbot|llm|bot|dan)\\b",
-              "\\byou\\s+are\\s+(?:now\\s+)?(?:in\\s+\\w+\\s+mode|no\\s+longer\\s+(?:an?\\s+|the\\s+)?"
+              "\\byou\\s+are\\s+now\\s+(?:an?\\s+|the\\s+|my\\s+)(?:\\w+\\s+){0,2}?"
+                  + "(?:grader|examiner|evaluator|teacher|judge|marker|assistant|ai|model|"
+                  + "chatbot|llm|bot|dan)\\b",
+              "\\byou\\s+are\\s+(?:now\\s+)?(?:in\\s+"
+                  + MODE
+                  + "|no\\s+longer\\s+(?:an?\\s+|the\\s+)?"
                   + "(?:grader|examiner|evaluator|assistant|ai|model|bound|restricted))\\b",
               COMMAND
                   + "act\\s+as\\s+(?:an?\\s+|the\\s+|my\\s+)?(?:\\w+\\s+){0,2}?(?:grader|examiner|"
-                  + "teacher|evaluator|judge|marker|professor|interviewer|assistant|system)\\b",
+                  + "teacher|evaluator|judge|marker|professor|interviewer|assistant|system)\\b"
+                  + NOT_A_COMPONENT,
               COMMAND
                   + "(?:pretend\\s+(?:to\\s+be|you\\s+are|that\\s+you\\s+are)|role-?play\\s+as)\\b",
               "\\bas\\s+an?\\s+(?:ai\\s+|llm\\s+|automated\\s+)?(?:grader|examiner|evaluator|marker|"
                   + "assistant|language\\s+model)\\s*,?\\s+you\\s+(?:must|should|will|have\\s+to|"
                   + "need\\s+to|are\\s+(?:required|expected|instructed))\\b",
-              "\\b(?:developer|god|dan|unrestricted|jailbreak)\\s+mode\\b",
+              "\\b" + MODE + "\\b",
               "\\bjailbr(?:eak|eaking|oken)\\b"),
           rule(
               "score-request",
@@ -112,8 +121,9 @@ public final class InjectionDetector {
                   + "scoring\\s+(?:rubric|guide|instructions)|marking\\s+(?:scheme|criteria|guide)|"
                   + "system(?:\\s+(?:prompt|message|instructions?))?|assistant|new\\s+instructions|"
                   + "grader'?s?\\s+notes?)\\s*[*_]*\\s*:",
-              "\\b(?:note|message|instructions?)\\s+(?:to|for)\\s+(?:the\\s+)?(?:ai\\s+|llm\\s+|"
-                  + "automated\\s+)?(?:grader|examiner|evaluator|marker|grading\\s+(?:model|system))\\b",
+              "\\b(?:note|message|instructions?)\\s+(?:to|for)\\s+(?:the\\s+)?"
+                  + "(?:ai\\s+|llm\\s+|automated\\s+)?"
+                  + "(?:grader|examiner|evaluator|marker|grading\\s+(?:model|system))\\b",
               "\\bgrader'?s?\\s+notes?\\b",
               "^[ \\t>]*#{1,6}[ \\t]*(?:instructions?|system(?:\\s+prompt)?|rubric|"
                   + "grading\\s+(?:criteria|instructions))[ \\t]*:?[ \\t]*$",

@@ -147,7 +147,8 @@ public class LlmClient {
       return new Reply(raw, null, "the reply was empty", in, out, latency);
     }
     try {
-      return new Reply(raw, strict.readValue(raw, LlmGrade.class), null, in, out, latency);
+      return new Reply(
+          raw, strict.readValue(withoutFence(raw), LlmGrade.class), null, in, out, latency);
     } catch (JsonProcessingException e) {
       return new Reply(
           raw,
@@ -157,6 +158,19 @@ public class LlmClient {
           out,
           latency);
     }
+  }
+
+  /**
+   * Servers that ignore {@code response_format} (some local ones) wrap JSON in a Markdown code
+   * fence; the content inside is still checked against the schema's record type.
+   */
+  static String withoutFence(String raw) {
+    String s = raw.strip();
+    if (s.startsWith("```") && s.endsWith("```") && s.length() > 6) {
+      int firstLine = s.indexOf('\n');
+      return firstLine < 0 ? s : s.substring(firstLine + 1, s.length() - 3).strip();
+    }
+    return s;
   }
 
   private static LlmFailure classify(Throwable error) {

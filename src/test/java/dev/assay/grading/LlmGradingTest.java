@@ -218,6 +218,17 @@ class LlmGradingTest {
   }
 
   @Test
+  void aReplyWrappedInACodeFenceIsStillRead() throws Exception {
+    replies(completion("```json\n" + reply(2, null, quote) + "\n```"));
+
+    JsonPath g = gradeIt();
+
+    assertEquals("llm", g.getString("mode"));
+    assertEquals(2.0, g.getDouble("overall.score"), 1e-9);
+    assertEquals(1, calls().size());
+  }
+
+  @Test
   void malformedJsonGetsOneRepairAttempt() throws Exception {
     replies(completion("{\"criteria\": [ this is not json"), completion(reply(2, null, quote)));
 

@@ -2,6 +2,8 @@ package dev.assay.bank;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.exemplar.Reembedder;
+import dev.assay.security.Allowed;
+import dev.assay.security.Role;
 import dev.assay.workspace.CurrentWorkspace;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Bank", description = "Import, re-embedding, areas and role profiles")
+@Allowed(Role.ADMIN)
 @RunOnVirtualThread
 class BankResource {
   private final QuestionService questions;
@@ -61,6 +64,7 @@ class BankResource {
     return reembedder.reembedStale();
   }
 
+  @Allowed({Role.GRADER, Role.REVIEWER, Role.ADMIN})
   @GET
   @Path("areas")
   @Operation(summary = "The interview areas")
@@ -68,6 +72,7 @@ class BankResource {
     return questions.areas(workspace.id());
   }
 
+  @Allowed({Role.GRADER, Role.REVIEWER, Role.ADMIN})
   @GET
   @Path("roles")
   @Operation(summary = "Role profiles: how much each area counts for each role")

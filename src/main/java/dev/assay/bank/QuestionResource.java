@@ -6,6 +6,8 @@ import dev.assay.exemplar.ExemplarSpec;
 import dev.assay.exemplar.ExemplarView;
 import dev.assay.exemplar.Label;
 import dev.assay.platform.ApiException;
+import dev.assay.security.Allowed;
+import dev.assay.security.Role;
 import dev.assay.workspace.CurrentWorkspace;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.validation.Valid;
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Questions", description = "Questions, rubric versions and exemplars")
+@Allowed(Role.ADMIN)
 @RunOnVirtualThread
 class QuestionResource {
   private final QuestionService questions;
@@ -45,6 +48,7 @@ class QuestionResource {
     this.workspace = workspace;
   }
 
+  @Allowed({Role.GRADER, Role.REVIEWER, Role.ADMIN})
   @GET
   @Operation(summary = "List questions, optionally by area or tag")
   public BankViews.Page<BankViews.QuestionSummary> list(
@@ -64,6 +68,7 @@ class QuestionResource {
         .build();
   }
 
+  @Allowed({Role.GRADER, Role.REVIEWER, Role.ADMIN})
   @GET
   @Path("{id}")
   @Operation(summary = "A question with its active rubric")
@@ -71,6 +76,7 @@ class QuestionResource {
     return questions.get(workspace.id(), id);
   }
 
+  @Allowed({Role.REVIEWER, Role.ADMIN})
   @GET
   @Path("{id}/rubric-versions")
   @Operation(summary = "Every rubric version of a question, oldest first")
@@ -94,6 +100,7 @@ class QuestionResource {
         .build();
   }
 
+  @Allowed({Role.REVIEWER, Role.ADMIN})
   @GET
   @Path("{id}/exemplars")
   @Operation(summary = "Exemplars of a question (active ones unless includeInactive)")
@@ -136,6 +143,7 @@ class QuestionResource {
       List<ExemplarMatch> acceptable,
       List<ExemplarMatch> weak) {}
 
+  @Allowed({Role.REVIEWER, Role.ADMIN})
   @POST
   @Path("{id}/retrieve")
   @Operation(summary = "The nearest strong, acceptable and weak exemplars to an answer")

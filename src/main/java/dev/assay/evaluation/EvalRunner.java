@@ -97,6 +97,7 @@ public class EvalRunner {
                     workspaceId,
                     new GradeRequest(
                         slugOf(q.getKey()), row.answer(), "row-" + done, List.of("eval")),
+                    null,
                     null)
                 .grade();
         latencies.add((System.nanoTime() - t0) / 1_000_000);

@@ -72,7 +72,8 @@ class GradeRepository {
       Map<String, Object> provenance,
       String dedupKey,
       UUID reusedFrom,
-      List<String> llmRawOutputs) {}
+      List<String> llmRawOutputs,
+      UUID createdByKey) {}
 
   /** Inserts a grade; false when another request with the same idempotency key got there first. */
   boolean insert(NewGrade g) {
@@ -81,8 +82,8 @@ class GradeRepository {
         INSERT INTO grade (id, workspace_id, question_id, rubric_version_id, candidate_ref, tags,
             idempotency_key, answer, answer_key, answer_embedding, mode, overall_score, overall_max,
             overall_percent, confidence, flags, criteria, rationale, provenance, dedup_key,
-            reused_from, llm_raw_output)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            reused_from, llm_raw_output, created_by_key)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (workspace_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
         """;
     try (Connection c = dataSource.getConnection();
@@ -109,22 +110,47 @@ class GradeRepository {
       ps.setString(20, g.dedupKey());
       ps.setObject(21, g.reusedFrom());
       ps.setObject(22, g.llmRawOutputs() == null ? null : jsonb(g.llmRawOutputs()));
+      ps.setObject(23, g.createdByKey());
       return ps.executeUpdate() == 1;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot log grade " + g.id(), e);
     }
   }
 
-  Optional<GradeView> find(long workspaceId, UUID id) {
+  /** A grade of the workspace; with {@code owner} set, only one logged by that key. */
+  Optional<GradeView> find(long workspaceId, UUID id, UUID owner) {
     return queryOne(
-        "SELECT " + COLUMNS + FROM + " WHERE g.workspace_id = ? AND g.id = ?", workspaceId, id);
+        "SELECT "
+            + COLUMNS
+            + FROM
+            + " WHERE g.workspace_id = ? AND g.id = ? AND (?::uuid IS NULL OR g.created_by_key = ?)",
+        workspaceId,
+        id,
+        owner,
+        owner);
   }
 
-  Optional<GradeView> findByIdempotencyKey(long workspaceId, String key) {
-    return queryOne(
-        "SELECT " + COLUMNS + FROM + " WHERE g.workspace_id = ? AND g.idempotency_key = ?",
-        workspaceId,
-        key);
+  /** The grade logged under an idempotency key, with the key that logged it. */
+  record Keyed(GradeView grade, UUID createdByKey) {}
+
+  Optional<Keyed> findByIdempotencyKey(long workspaceId, String key) {
+    String sql =
+        "SELECT "
+            + COLUMNS
+            + ", g.created_by_key"
+            + FROM
+            + " WHERE g.workspace_id = ? AND g.idempotency_key = ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, new Object[] {workspaceId, key});
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? Optional.of(new Keyed(view(rs), rs.getObject(18, UUID.class)))
+            : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read grades", e);
+    }
   }
 
   /** The earliest first-hand grade (not a fallback, not itself reused) with this dedup key. */
@@ -192,7 +218,8 @@ class GradeRepository {
       String mode,
       String flag,
       OffsetDateTime from,
-      OffsetDateTime to) {}
+      OffsetDateTime to,
+      UUID owner) {}
 
   List<GradeView> list(long workspaceId, Filter f, int page, int size) {
     List<Object> args = new ArrayList<>();
@@ -222,6 +249,10 @@ class GradeRepository {
   private static String where(long workspaceId, Filter f, List<Object> args) {
     StringBuilder sb = new StringBuilder(" WHERE g.workspace_id = ?");
     args.add(workspaceId);
+    if (f.owner() != null) {
+      sb.append(" AND g.created_by_key = ?");
+      args.add(f.owner());
+    }
     if (f.questionId() != null) {
       sb.append(" AND g.question_id = ?");
       args.add(f.questionId());

@@ -1,6 +1,9 @@
 package dev.assay.grading;
 
 import dev.assay.platform.ApiException;
+import dev.assay.security.Allowed;
+import dev.assay.security.Caller;
+import dev.assay.security.Role;
 import dev.assay.workspace.CurrentWorkspace;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.validation.Valid;
@@ -32,18 +35,27 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Grades", description = "Grade answers and read the grade log")
+@Allowed({Role.GRADER, Role.REVIEWER, Role.ADMIN})
 @RunOnVirtualThread
 class GradeResource {
   private static final Set<String> MODES = Set.of("llm", "offline", "fallback");
 
   private final GradingService grading;
   private final CurrentWorkspace workspace;
+  private final Caller caller;
 
-  GradeResource(GradingService grading, CurrentWorkspace workspace) {
+  GradeResource(GradingService grading, CurrentWorkspace workspace, Caller caller) {
     this.grading = grading;
     this.workspace = workspace;
+    this.caller = caller;
   }
 
+  /** Grader keys see only the grades they logged. */
+  private UUID owner() {
+    return caller.seesOnlyOwn() ? caller.keyId() : null;
+  }
+
+  @Allowed({Role.GRADER, Role.ADMIN})
   @POST
   @Operation(
       summary = "Grade an answer",
@@ -53,7 +65,8 @@ class GradeResource {
   public Response grade(
       @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
       @NotNull @Valid GradeRequest body) {
-    GradingService.Accepted accepted = grading.grade(workspace.id(), body, idempotencyKey);
+    GradingService.Accepted accepted =
+        grading.grade(workspace.id(), body, idempotencyKey, caller.keyId());
     if (!accepted.created()) {
       return Response.ok(accepted.grade()).build();
     }
@@ -66,7 +79,7 @@ class GradeResource {
   @Path("{id}")
   @Operation(summary = "One grade with its provenance")
   public GradeView get(@PathParam("id") String id) {
-    return grading.get(workspace.id(), parseId(id));
+    return grading.get(workspace.id(), parseId(id), owner());
   }
 
   @GET
@@ -85,7 +98,7 @@ class GradeResource {
     }
     GradeQuery query =
         new GradeQuery(questionId, candidateRef, mode, flag, time("from", from), time("to", to));
-    return grading.list(workspace.id(), query, page, size);
+    return grading.list(workspace.id(), query, owner(), page, size);
   }
 
   private static UUID parseId(String id) {

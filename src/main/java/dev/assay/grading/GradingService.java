@@ -66,11 +66,17 @@ public class GradingService {
   /** The logged grade, and whether this request created it (false: an idempotent replay). */
   public record Accepted(GradeView grade, boolean created) {}
 
-  public Accepted grade(long workspaceId, GradeRequest request, String idempotencyKey) {
+  /**
+   * Grades and logs one answer. {@code createdBy} is the API key of the caller (null for internal
+   * runs such as evaluations); an idempotency key replays only that caller's own grade.
+   */
+  public Accepted grade(
+      long workspaceId, GradeRequest request, String idempotencyKey, UUID createdBy) {
     if (idempotencyKey != null) {
-      Optional<GradeView> replay = grades.findByIdempotencyKey(workspaceId, idempotencyKey);
+      Optional<GradeRepository.Keyed> replay =
+          grades.findByIdempotencyKey(workspaceId, idempotencyKey);
       if (replay.isPresent()) {
-        return new Accepted(replay.get(), false);
+        return replayed(replay.get(), createdBy);
       }
     }
     Stages stages = new Stages(metrics);
@@ -127,37 +133,55 @@ public class GradingService {
             provenance,
             dedupKey,
             graded.reusedFrom(),
-            graded.rawOutputs());
+            graded.rawOutputs(),
+            createdBy);
     boolean inserted = stages.time("persist", () -> grades.insert(row));
     if (!inserted) {
       // A concurrent request with the same idempotency key was logged first: answer with that one.
-      return new Accepted(
-          grades.findByIdempotencyKey(workspaceId, idempotencyKey).orElseThrow(), false);
+      return replayed(
+          grades.findByIdempotencyKey(workspaceId, idempotencyKey).orElseThrow(), createdBy);
     }
     metrics.graded(graded.mode(), flags);
     LOG.infof(
         "graded id=%s question=%s mode=%s overall=%.2f confidence=%.2f flags=%s totalMs=%d",
         row.id(), question.slug(), graded.mode(), overall, confidence, flags, stages.totalMs());
     // The log row cannot hold the time it took to write itself: the response adds it.
-    GradeView view = withLatencies(grades.find(workspaceId, row.id()).orElseThrow(), stages);
+    GradeView view = withLatencies(grades.find(workspaceId, row.id(), null).orElseThrow(), stages);
     return new Accepted(view, true);
   }
 
-  public GradeView get(long workspaceId, UUID id) {
+  /**
+   * A grade of the workspace; {@code owner} limits it to grades that key logged (404 otherwise).
+   */
+  public GradeView get(long workspaceId, UUID id, UUID owner) {
     return grades
-        .find(workspaceId, id)
+        .find(workspaceId, id, owner)
         .orElseThrow(() -> ApiException.notFound("grade", id.toString()));
+  }
+
+  private static Accepted replayed(GradeRepository.Keyed logged, UUID caller) {
+    if (!java.util.Objects.equals(logged.createdByKey(), caller)) {
+      throw ApiException.conflict(
+          "idempotency-key-in-use", "this Idempotency-Key was used by another client");
+    }
+    return new Accepted(logged.grade(), false);
   }
 
   /** One page of the log, newest first. */
   public record Page(List<GradeView> items, int page, int size, long total) {}
 
-  public Page list(long workspaceId, GradeQuery query, int page, int size) {
+  public Page list(long workspaceId, GradeQuery query, UUID owner, int page, int size) {
     Long questionId =
         query.questionId() == null ? null : questions.resolve(workspaceId, query.questionId()).id();
     GradeRepository.Filter filter =
         new GradeRepository.Filter(
-            questionId, query.candidateRef(), query.mode(), query.flag(), query.from(), query.to());
+            questionId,
+            query.candidateRef(),
+            query.mode(),
+            query.flag(),
+            query.from(),
+            query.to(),
+            owner);
     return new Page(
         grades.list(workspaceId, filter, page, size),
         page,

@@ -1,24 +1,21 @@
 package dev.assay.workspace;
 
+import dev.assay.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 
-/**
- * The workspace a request acts in. Until API keys exist every request acts in the default
- * workspace; access control will resolve it from the caller's key instead.
- */
+/** The workspace a request acts in: the one its API key belongs to. */
 @RequestScoped
 public class CurrentWorkspace {
-  private final WorkspaceRepository workspaces;
-  private Long id;
+  private final Caller caller;
 
-  CurrentWorkspace(WorkspaceRepository workspaces) {
-    this.workspaces = workspaces;
+  CurrentWorkspace(Caller caller) {
+    this.caller = caller;
   }
 
   public long id() {
-    if (id == null) {
-      id = workspaces.defaultWorkspace().id;
+    if (!caller.authenticated()) {
+      throw new IllegalStateException("no authenticated caller: the endpoint lacks an access rule");
     }
-    return id;
+    return caller.workspaceId();
   }
 }

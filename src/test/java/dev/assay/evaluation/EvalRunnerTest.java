@@ -1,6 +1,6 @@
 package dev.assay.evaluation;
 
-import static io.restassured.RestAssured.given;
+import static dev.assay.support.Api.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

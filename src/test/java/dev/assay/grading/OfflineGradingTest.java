@@ -1,6 +1,6 @@
 package dev.assay.grading;
 
-import static io.restassured.RestAssured.given;
+import static dev.assay.support.Api.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;

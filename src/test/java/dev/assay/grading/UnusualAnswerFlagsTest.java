@@ -4,7 +4,7 @@ import static dev.assay.grading.OfflineGradingTest.QUESTION;
 import static dev.assay.grading.OfflineGradingTest.STRONG_PARAPHRASE;
 import static dev.assay.grading.OfflineGradingTest.grade;
 import static dev.assay.grading.OfflineGradingTest.request;
-import static io.restassured.RestAssured.given;
+import static dev.assay.support.Api.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;

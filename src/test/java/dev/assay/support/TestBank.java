@@ -67,7 +67,7 @@ public final class TestBank {
 
   /** Calls the retrieve endpoint and returns its JSON body. */
   public static io.restassured.path.json.JsonPath retrieve(String question, String answer, int k) {
-    return io.restassured.RestAssured.given()
+    return Api.given()
         .contentType(io.restassured.http.ContentType.JSON)
         .body(Map.of("answer", answer, "k", k))
         .post("/api/v1/questions/{id}/retrieve", question)

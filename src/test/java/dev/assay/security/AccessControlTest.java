@@ -106,7 +106,13 @@ class AccessControlTest {
         new Call(
             "POST",
             "/api/v1/workspaces",
-            Map.of("slug", "ws-" + UUID.randomUUID().toString().substring(0, 8), "name", "n")));
+            Map.of("slug", "ws-" + UUID.randomUUID().toString().substring(0, 8), "name", "n")),
+        new Call("POST", "/api/v1/grades/" + gradeId + "/overrides", Map.of()),
+        new Call("POST", "/api/v1/grades/" + gradeId + "/confirmations", Map.of()),
+        new Call("GET", "/api/v1/grades/" + gradeId + "/history", null),
+        new Call("GET", "/api/v1/review-queue", null),
+        new Call("POST", "/api/v1/review-queue/" + gradeId + "/claim", null),
+        new Call("POST", "/api/v1/review-queue/" + gradeId + "/release", null));
   }
 
   /** Which roles each endpoint admits (index-aligned with {@link #endpoints}). */
@@ -131,7 +137,13 @@ class AccessControlTest {
           Set.of("admin"),
           Set.of("admin"),
           Set.of("admin"),
-          Set.of("admin"));
+          Set.of("admin"),
+          Set.of("reviewer", "admin"),
+          Set.of("reviewer", "admin"),
+          Set.of("reviewer", "admin"),
+          Set.of("reviewer", "admin"),
+          Set.of("reviewer", "admin"),
+          Set.of("reviewer", "admin"));
 
   private String gradeBy(String key) {
     return as(key)

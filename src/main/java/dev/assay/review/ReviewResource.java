@@ -1,0 +1,91 @@
+package dev.assay.review;
+
+import dev.assay.platform.ApiException;
+import dev.assay.security.Allowed;
+import dev.assay.security.Caller;
+import dev.assay.security.Role;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Reviewers: overrides, confirmations and the history of a grade (next to the grade log). */
+@Path("/api/v1/grades")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Review", description = "Human overrides, confirmations, history and the review queue")
+@Allowed({Role.REVIEWER, Role.ADMIN})
+@RunOnVirtualThread
+class ReviewResource {
+  private final ReviewService reviews;
+  private final Caller caller;
+
+  ReviewResource(ReviewService reviews, Caller caller) {
+    this.reviews = reviews;
+    this.caller = caller;
+  }
+
+  /** A reviewer's correction: per-criterion scores and/or an overall score, with a reason. */
+  record OverrideRequest(
+      Map<String, Double> criteria,
+      Double overall,
+      @NotBlank String reasonCode,
+      @Size(max = 2000) String reason) {}
+
+  record ConfirmRequest(@Size(max = 2000) String reason) {}
+
+  @POST
+  @Path("{id}/overrides")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Override a grade (append-only; the automated grade is kept)")
+  public Response override(@PathParam("id") String id, @NotNull @Valid OverrideRequest body) {
+    ReviewService.History history =
+        reviews.override(
+            caller.workspaceId(),
+            parse(id),
+            body.criteria(),
+            body.overall(),
+            body.reasonCode(),
+            body.reason(),
+            caller.keyId());
+    return Response.status(201).entity(history).build();
+  }
+
+  @POST
+  @Path("{id}/confirmations")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Confirm the automated grade")
+  public Response confirm(@PathParam("id") String id, @Valid ConfirmRequest body) {
+    String reason = body == null ? null : body.reason();
+    return Response.status(201)
+        .entity(reviews.confirm(caller.workspaceId(), parse(id), reason, caller.keyId()))
+        .build();
+  }
+
+  @GET
+  @Path("{id}/history")
+  @Operation(summary = "Every event of a grade with who and when, and the effective score")
+  public ReviewService.History history(@PathParam("id") String id) {
+    return reviews.history(caller.workspaceId(), parse(id));
+  }
+
+  static UUID parse(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.notFound("grade", id);
+    }
+  }
+}

@@ -1,0 +1,237 @@
+package dev.assay.review;
+
+import static dev.assay.support.Api.as;
+import static dev.assay.support.Api.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ReviewTest {
+  private static final String QUESTION = "eval-deterioration-alert-threshold";
+
+  private String reviewer;
+  private String reviewer2;
+  private String grader;
+
+  private static String issue(String role) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("name", role + "-" + UUID.randomUUID(), "role", role))
+        .post("/api/v1/keys")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("key");
+  }
+
+  @BeforeEach
+  void keys() {
+    reviewer = issue("reviewer");
+    reviewer2 = issue("reviewer");
+    grader = issue("grader");
+  }
+
+  private JsonPath grade(String answer) {
+    return as(grader)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "questionId", QUESTION, "answer", answer, "candidateRef", "c-" + UUID.randomUUID()))
+        .post("/api/v1/grades")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath();
+  }
+
+  private static String unique(String text) {
+    return text + " (" + UUID.randomUUID() + ")";
+  }
+
+  @Test
+  void overrideKeepsTheOriginalGradeAndChangesTheEffectiveScore() {
+    JsonPath g =
+        grade(
+            unique(
+                "Accuracy is misleading at a four percent base rate; I would launch on recall at the alert capacity and pick the threshold on later data."));
+    String id = g.getString("id");
+    double automated = g.getDouble("overall.score");
+    String criterion = g.getString("criteria[0].criterion");
+
+    JsonPath h =
+        as(reviewer)
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "criteria",
+                    Map.of(criterion, 0.0),
+                    "reasonCode",
+                    "too-lenient",
+                    "reason",
+                    "misses the threshold method"))
+            .post("/api/v1/grades/{id}/overrides", id)
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
+
+    assertEquals("override", h.getString("effective.source"));
+    assertEquals(0.0, h.getDouble("effective.criteria." + criterion));
+    assertTrue(h.getDouble("effective.overall") < automated);
+    assertEquals(automated, h.getDouble("automated.overall"), 1e-9);
+    assertEquals(List.of("graded", "overridden"), h.getList("events.kind"));
+    assertEquals("too-lenient", h.getString("events[1].reasonCode"));
+    assertTrue(h.getString("events[1].actorKey") != null && h.getString("events[1].at") != null);
+    given()
+        .get("/api/v1/grades/{id}", id)
+        .then()
+        .statusCode(200)
+        .body("overall.score", equalTo((float) automated));
+
+    as(reviewer)
+        .contentType(ContentType.JSON)
+        .body(Map.of("overall", 2.5, "reasonCode", "other"))
+        .post("/api/v1/grades/{id}/overrides", id)
+        .then()
+        .statusCode(201)
+        .body("effective.overall", equalTo(2.5f))
+        .body("events.kind", equalTo(List.of("graded", "overridden", "overridden")));
+  }
+
+  @Test
+  void overridesAreValidated() {
+    String id =
+        grade(unique("Launch on recall at capacity, validated on a later period.")).getString("id");
+    as(reviewer)
+        .contentType(ContentType.JSON)
+        .body(Map.of("overall", 2, "reasonCode", "because"))
+        .post("/api/v1/grades/{id}/overrides", id)
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("reasonCode"));
+    as(reviewer)
+        .contentType(ContentType.JSON)
+        .body(Map.of("overall", 9, "reasonCode", "other"))
+        .post("/api/v1/grades/{id}/overrides", id)
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("overall"));
+    as(reviewer)
+        .contentType(ContentType.JSON)
+        .body(Map.of("criteria", Map.of("nope", 1), "reasonCode", "other"))
+        .post("/api/v1/grades/{id}/overrides", id)
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("criteria.nope"));
+    as(reviewer)
+        .contentType(ContentType.JSON)
+        .body(Map.of("reasonCode", "other"))
+        .post("/api/v1/grades/{id}/overrides", id)
+        .then()
+        .statusCode(400);
+    as(grader)
+        .contentType(ContentType.JSON)
+        .body(Map.of("overall", 2, "reasonCode", "other"))
+        .post("/api/v1/grades/{id}/overrides", id)
+        .then()
+        .statusCode(403);
+    as(reviewer)
+        .contentType(ContentType.JSON)
+        .body(Map.of("overall", 2, "reasonCode", "other"))
+        .post("/api/v1/grades/{id}/overrides", UUID.randomUUID())
+        .then()
+        .statusCode(404);
+  }
+
+  @Test
+  void flaggedGradesQueueUntilReviewed() {
+    String flagged = grade(unique("Use recall.")).getString("id");
+    List<Map<String, Object>> queue =
+        as(reviewer)
+            .queryParam("size", 200)
+            .get("/api/v1/review-queue")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("$");
+    Map<String, Object> item =
+        queue.stream().filter(i -> flagged.equals(i.get("gradeId"))).findFirst().orElseThrow();
+    assertTrue(((List<?>) item.get("reasons")).contains("flagged"), item.toString());
+
+    as(reviewer)
+        .contentType(ContentType.JSON)
+        .body(Map.of("reason", "short but right"))
+        .post("/api/v1/grades/{id}/confirmations", flagged)
+        .then()
+        .statusCode(201)
+        .body("effective.source", equalTo("automated"));
+    as(reviewer)
+        .queryParam("size", 200)
+        .get("/api/v1/review-queue")
+        .then()
+        .body("gradeId", not(hasItem(flagged)));
+  }
+
+  @Test
+  void twoConcurrentReviewersCannotClaimTheSameGrade() throws Exception {
+    String id = grade(unique("Use recall only.")).getString("id");
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Future<Integer>> results = new ArrayList<>();
+    for (String key : List.of(reviewer, reviewer2)) {
+      Callable<Integer> claim =
+          () -> {
+            start.await();
+            return as(key).post("/api/v1/review-queue/{id}/claim", id).statusCode();
+          };
+      results.add(pool.submit(claim));
+    }
+    start.countDown();
+    List<Integer> statuses = new ArrayList<>();
+    for (Future<Integer> f : results) {
+      statuses.add(f.get());
+    }
+    pool.shutdown();
+    statuses.sort(Integer::compare);
+    assertEquals(List.of(200, 409), statuses);
+
+    String holder =
+        as(reviewer).post("/api/v1/review-queue/{id}/claim", id).statusCode() == 200
+            ? reviewer
+            : reviewer2;
+    String other = holder.equals(reviewer) ? reviewer2 : reviewer;
+    as(other)
+        .contentType(ContentType.JSON)
+        .body(Map.of("overall", 1, "reasonCode", "other"))
+        .post("/api/v1/grades/{id}/overrides", id)
+        .then()
+        .statusCode(409);
+    as(holder)
+        .queryParam("size", 200)
+        .get("/api/v1/review-queue")
+        .then()
+        .body(
+            "find { it.gradeId == '" + id + "' }.claimedBy", org.hamcrest.Matchers.notNullValue());
+    as(holder).post("/api/v1/review-queue/{id}/release", id).then().statusCode(204);
+    as(other).post("/api/v1/review-queue/{id}/claim", id).then().statusCode(200);
+  }
+}

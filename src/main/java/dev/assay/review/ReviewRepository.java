@@ -3,6 +3,7 @@ package dev.assay.review;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.bank.CriterionSpec;
 import dev.assay.platform.Jsonb;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -22,7 +23,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 class ReviewRepository {
   private static final TypeReference<Map<String, Double>> SCORES = new TypeReference<>() {};
-  private static final TypeReference<List<Map<String, Object>>> CRITERIA = new TypeReference<>() {};
+  private static final TypeReference<List<CriterionSpec>> SPECS = new TypeReference<>() {};
 
   private final DataSource dataSource;
   private final ObjectMapper json;
@@ -95,8 +96,8 @@ class ReviewRepository {
     }
   }
 
-  /** The weights of the rubric version a grade was made under, by criterion key. */
-  Map<String, Double> weights(UUID gradeId) {
+  /** The criteria of the rubric version a grade was made under. */
+  List<CriterionSpec> criteria(UUID gradeId) {
     String sql =
         "SELECT r.criteria FROM grade g JOIN rubric_version r ON r.id = g.rubric_version_id WHERE g.id = ?";
     try (Connection c = dataSource.getConnection();
@@ -104,15 +105,18 @@ class ReviewRepository {
       ps.setObject(1, gradeId);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        Map<String, Double> out = new java.util.LinkedHashMap<>();
-        for (Map<String, Object> criterion : read(rs.getString(1), CRITERIA)) {
-          out.put((String) criterion.get("key"), ((Number) criterion.get("weight")).doubleValue());
-        }
-        return out;
+        return read(rs.getString(1), SPECS);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the grade's rubric", e);
     }
+  }
+
+  /** The weights of the rubric version a grade was made under, by criterion key. */
+  Map<String, Double> weights(UUID gradeId) {
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    criteria(gradeId).forEach(c -> out.put(c.key(), c.weight()));
+    return out;
   }
 
   /** The key that logged a grade (null for internal runs). */

@@ -30,11 +30,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RunOnVirtualThread
 class ReviewResource {
   private final ReviewService reviews;
+  private final FeedbackService feedback;
   private final Caller caller;
 
-  ReviewResource(ReviewService reviews, Caller caller) {
+  ReviewResource(ReviewService reviews, FeedbackService feedback, Caller caller) {
     this.reviews = reviews;
+    this.feedback = feedback;
     this.caller = caller;
+  }
+
+  @GET
+  @Path("{id}/feedback")
+  @Allowed({Role.GRADER, Role.REVIEWER, Role.ADMIN})
+  @Operation(
+      summary = "Feedback for the candidate",
+      description =
+          "Strengths, gaps and next steps per criterion; never exemplar text (leak-checked)")
+  public FeedbackService.Feedback feedback(@PathParam("id") String id) {
+    return feedback.feedback(
+        caller.workspaceId(), parse(id), caller.seesOnlyOwn() ? caller.keyId() : null);
   }
 
   /** A reviewer's correction: per-criterion scores and/or an overall score, with a reason. */

@@ -18,5 +18,9 @@ public class Workspace {
 
   public String slug;
   public String name;
+
+  /** Whether candidate feedback shows scores (a workspace setting). */
+  public boolean feedbackShowsScores;
+
   @CreationTimestamp public OffsetDateTime createdAt;
 }

@@ -112,7 +112,9 @@ class AccessControlTest {
         new Call("GET", "/api/v1/grades/" + gradeId + "/history", null),
         new Call("GET", "/api/v1/review-queue", null),
         new Call("POST", "/api/v1/review-queue/" + gradeId + "/claim", null),
-        new Call("POST", "/api/v1/review-queue/" + gradeId + "/release", null));
+        new Call("POST", "/api/v1/review-queue/" + gradeId + "/release", null),
+        new Call("GET", "/api/v1/grades/" + gradeId + "/feedback", null),
+        new Call("GET", "/api/v1/settings", null));
   }
 
   /** Which roles each endpoint admits (index-aligned with {@link #endpoints}). */
@@ -143,7 +145,9 @@ class AccessControlTest {
           Set.of("reviewer", "admin"),
           Set.of("reviewer", "admin"),
           Set.of("reviewer", "admin"),
-          Set.of("reviewer", "admin"));
+          Set.of("reviewer", "admin"),
+          Set.of("grader", "reviewer", "admin"),
+          Set.of("admin"));
 
   private String gradeBy(String key) {
     return as(key)

@@ -1,6 +1,7 @@
 package dev.assay.grading;
 
 import dev.assay.platform.ApiException;
+import dev.assay.platform.QueryParams;
 import dev.assay.security.Allowed;
 import dev.assay.security.Caller;
 import dev.assay.security.Role;
@@ -23,8 +24,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -97,7 +96,13 @@ class GradeResource {
       throw ApiException.badField("mode", "must be one of llm, offline, fallback");
     }
     GradeQuery query =
-        new GradeQuery(questionId, candidateRef, mode, flag, time("from", from), time("to", to));
+        new GradeQuery(
+            questionId,
+            candidateRef,
+            mode,
+            flag,
+            QueryParams.time("from", from),
+            QueryParams.time("to", to));
     return grading.list(workspace.id(), query, owner(), page, size);
   }
 
@@ -106,18 +111,6 @@ class GradeResource {
       return UUID.fromString(id);
     } catch (IllegalArgumentException e) {
       throw ApiException.notFound("grade", id);
-    }
-  }
-
-  private static OffsetDateTime time(String field, String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(value);
-    } catch (DateTimeParseException e) {
-      throw ApiException.badField(
-          field, "must be an ISO-8601 date-time with offset, e.g. 2026-11-24T10:00:00Z");
     }
   }
 }

@@ -114,7 +114,8 @@ class AccessControlTest {
         new Call("POST", "/api/v1/review-queue/" + gradeId + "/claim", null),
         new Call("POST", "/api/v1/review-queue/" + gradeId + "/release", null),
         new Call("GET", "/api/v1/grades/" + gradeId + "/feedback", null),
-        new Call("GET", "/api/v1/settings", null));
+        new Call("GET", "/api/v1/settings", null),
+        new Call("GET", "/api/v1/exports/grades", null));
   }
 
   /** Which roles each endpoint admits (index-aligned with {@link #endpoints}). */
@@ -147,7 +148,8 @@ class AccessControlTest {
           Set.of("reviewer", "admin"),
           Set.of("reviewer", "admin"),
           Set.of("grader", "reviewer", "admin"),
-          Set.of("admin"));
+          Set.of("admin"),
+          Set.of("reviewer", "admin"));
 
   private String gradeBy(String key) {
     return as(key)

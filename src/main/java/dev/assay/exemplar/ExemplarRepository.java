@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.util.PGobject;
 
@@ -32,7 +33,7 @@ public class ExemplarRepository {
   private static final String VIEW_COLUMNS =
       """
       e.external_id, e.label, e.score, e.criterion_scores, e.rationale, e.source, e.origin,
-      e.active, r.version, e.embedding_model, e.embedding_chunks, e.created_at, e.text
+      e.active, e.status, r.version, e.embedding_model, e.embedding_chunks, e.created_at, e.text
       """;
 
   private final DataSource dataSource;
@@ -188,6 +189,20 @@ public class ExemplarRepository {
       return ps.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot deactivate exemplars", e);
+    }
+  }
+
+  /** Marks a freshly inserted exemplar as pending (inactive) and records the grade it came from. */
+  public void markPending(long id, UUID promotedFrom) {
+    String sql =
+        "UPDATE exemplar SET status = 'pending', active = false, promoted_from = ? WHERE id = ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setObject(1, promotedFrom);
+      ps.setLong(2, id);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot mark exemplar pending", e);
     }
   }
 
@@ -361,11 +376,12 @@ public class ExemplarRepository {
         rs.getString(6),
         rs.getString(7),
         rs.getBoolean(8),
-        rs.getInt(9),
-        rs.getString(10),
-        rs.getInt(11),
-        rs.getObject(12, OffsetDateTime.class),
-        rs.getString(13));
+        rs.getString(9),
+        rs.getInt(10),
+        rs.getString(11),
+        rs.getInt(12),
+        rs.getObject(13, OffsetDateTime.class),
+        rs.getString(14));
   }
 
   private PGobject jsonb(Map<String, Integer> scores) throws SQLException {

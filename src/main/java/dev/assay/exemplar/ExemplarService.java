@@ -5,6 +5,7 @@ import dev.assay.embedding.EmbeddingService;
 import dev.assay.platform.ApiException;
 import dev.assay.platform.CanonicalJson;
 import dev.assay.platform.Hashing;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -25,6 +26,7 @@ import java.util.UUID;
 public class ExemplarService {
   public static final String ORIGIN_IMPORT = "import";
   public static final String ORIGIN_API = "api";
+  public static final String ORIGIN_REVIEW = "review";
 
   private final ExemplarRepository repository;
   private final EmbeddingService embeddings;
@@ -153,6 +155,40 @@ public class ExemplarService {
         .filter(e -> e.id().equals(withId.id()))
         .findFirst()
         .orElseThrow();
+  }
+
+  /**
+   * Stores a reviewed answer as a pending exemplar: embedded and kept, but inactive (never
+   * retrieved) until the evaluation gate admits it. 409 when the id is taken.
+   */
+  public ExemplarView createPending(
+      long questionId, long rubricVersionId, ExemplarSpec spec, UUID promotedFrom) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              if (repository
+                  .states(List.of(questionId))
+                  .getOrDefault(questionId, Map.of())
+                  .containsKey(spec.id())) {
+                throw ApiException.conflict(
+                    "exemplar-exists", "exemplar '" + spec.id() + "' already exists");
+              }
+              long id =
+                  repository.insert(
+                      new ExemplarRepository.Row(
+                          questionId,
+                          rubricVersionId,
+                          ORIGIN_REVIEW,
+                          contentHash(spec),
+                          spec,
+                          embeddings.embed(spec.text()),
+                          embeddings.modelId()));
+              repository.markPending(id, promotedFrom);
+              return repository.list(questionId, null, true).stream()
+                  .filter(e -> e.id().equals(spec.id()))
+                  .findFirst()
+                  .orElseThrow();
+            });
   }
 
   public List<ExemplarView> list(long questionId, Label label, boolean includeInactive) {

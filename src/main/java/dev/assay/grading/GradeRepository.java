@@ -33,7 +33,8 @@ class GradeRepository {
       """
       g.id, q.slug, r.version, g.candidate_ref, g.tags, g.mode, g.overall_score, g.overall_max,
       g.overall_percent, g.confidence, g.flags, g.criteria, g.rationale, g.provenance, g.reused_from,
-      g.answer, g.created_at
+      g.answer, g.created_at,
+      r.version < (SELECT max(r2.version) FROM rubric_version r2 WHERE r2.question_id = g.question_id)
       """;
   private static final String FROM =
       """
@@ -145,7 +146,7 @@ class GradeRepository {
       bind(ps, new Object[] {workspaceId, key});
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next()
-            ? Optional.of(new Keyed(view(rs), rs.getObject(18, UUID.class)))
+            ? Optional.of(new Keyed(view(rs), rs.getObject(19, UUID.class)))
             : Optional.empty();
       }
     } catch (SQLException e) {
@@ -219,7 +220,8 @@ class GradeRepository {
       String flag,
       OffsetDateTime from,
       OffsetDateTime to,
-      UUID owner) {}
+      UUID owner,
+      Boolean stale) {}
 
   List<GradeView> list(long workspaceId, Filter f, int page, int size) {
     List<Object> args = new ArrayList<>();
@@ -249,6 +251,11 @@ class GradeRepository {
   private static String where(long workspaceId, Filter f, List<Object> args) {
     StringBuilder sb = new StringBuilder(" WHERE g.workspace_id = ?");
     args.add(workspaceId);
+    if (f.stale() != null) {
+      sb.append(f.stale() ? " AND" : " AND NOT");
+      sb.append(
+          " r.version < (SELECT max(r2.version) FROM rubric_version r2 WHERE r2.question_id = g.question_id)");
+    }
     if (f.owner() != null) {
       sb.append(" AND g.created_by_key = ?");
       args.add(f.owner());
@@ -322,7 +329,8 @@ class GradeRepository {
         read(rs.getString(14), OBJECT),
         rs.getObject(15, UUID.class),
         rs.getString(16),
-        rs.getObject(17, OffsetDateTime.class));
+        rs.getObject(17, OffsetDateTime.class),
+        rs.getBoolean(18));
   }
 
   private static List<String> strings(Array array) throws SQLException {

@@ -90,6 +90,7 @@ class GradeResource {
       @QueryParam("flag") String flag,
       @QueryParam("from") String from,
       @QueryParam("to") String to,
+      @QueryParam("stale") Boolean stale,
       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
     if (mode != null && !MODES.contains(mode)) {
@@ -102,7 +103,8 @@ class GradeResource {
             mode,
             flag,
             QueryParams.time("from", from),
-            QueryParams.time("to", to));
+            QueryParams.time("to", to),
+            stale);
     return grading.list(workspace.id(), query, owner(), page, size);
   }
 

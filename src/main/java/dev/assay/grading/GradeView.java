@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A logged grade as returned by the API, with its full provenance. */
+/**
+ * A logged grade as returned by the API, with its full provenance. {@code stale}: the question has
+ * a newer rubric version than the one this grade was made under.
+ */
 public record GradeView(
     UUID id,
     String questionId,
@@ -21,7 +24,8 @@ public record GradeView(
     Map<String, Object> provenance,
     UUID reusedFrom,
     String answer,
-    OffsetDateTime createdAt) {
+    OffsetDateTime createdAt,
+    boolean stale) {
 
   /** The rubric's weighted combination on its scale and as a percentage. */
   public record Overall(double score, double maxScore, double percent) {}

@@ -181,7 +181,8 @@ public class GradingService {
             query.flag(),
             query.from(),
             query.to(),
-            owner);
+            owner,
+            query.stale());
     return new Page(
         grades.list(workspaceId, filter, page, size),
         page,
@@ -351,7 +352,8 @@ public class GradingService {
         provenance,
         v.reusedFrom(),
         v.answer(),
-        v.createdAt());
+        v.createdAt(),
+        v.stale());
   }
 
   private static double round(double x, int digits) {

@@ -49,7 +49,8 @@ class ExportResource {
             null,
             null,
             QueryParams.time("from", from),
-            QueryParams.time("to", to));
+            QueryParams.time("to", to),
+            null);
     StringBuilder body = new StringBuilder();
     exports.export(caller.workspaceId(), query, csv, body::append);
     return Response.ok(body.toString(), csv ? "text/csv; charset=utf-8" : "application/x-ndjson")

@@ -119,6 +119,59 @@ class ReviewRepository {
     return out;
   }
 
+  /** Links a grade to the grade that re-graded it under a newer rubric version. */
+  void regraded(long workspaceId, UUID gradeId, UUID actor, UUID newGrade) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO grade_event (workspace_id, grade_id, kind, actor_key, related_grade) VALUES (?, ?, 'regraded', ?, ?)")) {
+      ps.setLong(1, workspaceId);
+      ps.setObject(2, gradeId);
+      ps.setObject(3, actor);
+      ps.setObject(4, newGrade);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot record the re-grade", e);
+    }
+  }
+
+  /** Which of these grades were already re-graded. */
+  java.util.Set<UUID> alreadyRegraded(java.util.Collection<UUID> gradeIds) {
+    java.util.Set<UUID> out = new java.util.HashSet<>();
+    if (gradeIds.isEmpty()) {
+      return out;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT DISTINCT grade_id FROM grade_event WHERE kind = 'regraded' AND grade_id = ANY (?)")) {
+      ps.setArray(1, c.createArrayOf("uuid", gradeIds.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getObject(1, UUID.class));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read re-grades", e);
+    }
+  }
+
+  /** The rubric version a grade was made under. */
+  long rubricVersionId(UUID gradeId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT rubric_version_id FROM grade WHERE id = ?")) {
+      ps.setObject(1, gradeId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the grade", e);
+    }
+  }
+
   /** The key that logged a grade (null for internal runs). */
   UUID gradedBy(UUID gradeId) {
     try (Connection c = dataSource.getConnection();

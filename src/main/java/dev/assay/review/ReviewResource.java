@@ -1,5 +1,7 @@
 package dev.assay.review;
 
+import dev.assay.exemplar.ExemplarView;
+import dev.assay.exemplar.Label;
 import dev.assay.platform.ApiException;
 import dev.assay.security.Allowed;
 import dev.assay.security.Caller;
@@ -60,6 +62,24 @@ class ReviewResource {
 
   record ConfirmRequest(@Size(max = 2000) String reason) {}
 
+  /** Optional label and rationale for a promoted exemplar (defaults come from the override). */
+  record PromotionRequest(Label label, @Size(max = 500) String rationale) {}
+
+  @POST
+  @Path("{id}/promotions")
+  @Operation(
+      summary =
+          "Promote an overridden answer to a pending exemplar (activated only by the evaluation gate)")
+  public Response promote(@PathParam("id") String id, @Valid PromotionRequest body) {
+    ExemplarView exemplar =
+        reviews.promote(
+            caller.workspaceId(),
+            parse(id),
+            body == null ? null : body.label(),
+            body == null ? null : body.rationale());
+    return Response.status(201).entity(exemplar).build();
+  }
+
   @POST
   @Path("{id}/overrides")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -79,7 +99,6 @@ class ReviewResource {
 
   @POST
   @Path("{id}/confirmations")
-  @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Confirm the automated grade")
   public Response confirm(@PathParam("id") String id, @Valid ConfirmRequest body) {
     String reason = body == null ? null : body.reason();

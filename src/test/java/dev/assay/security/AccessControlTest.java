@@ -74,6 +74,7 @@ class AccessControlTest {
         case "GET" -> s.get(path);
         case "POST" -> s.post(path);
         case "DELETE" -> s.delete(path);
+        case "PUT" -> s.put(path);
         default -> throw new IllegalArgumentException(method);
       };
     }
@@ -115,7 +116,10 @@ class AccessControlTest {
         new Call("POST", "/api/v1/review-queue/" + gradeId + "/release", null),
         new Call("GET", "/api/v1/grades/" + gradeId + "/feedback", null),
         new Call("GET", "/api/v1/settings", null),
-        new Call("GET", "/api/v1/exports/grades", null));
+        new Call("GET", "/api/v1/exports/grades", null),
+        new Call("POST", "/api/v1/regrade-plans", Map.of()),
+        new Call("POST", "/api/v1/grades/" + gradeId + "/promotions", Map.of()),
+        new Call("PUT", "/api/v1/settings", Map.of("feedbackShowsScores", false)));
   }
 
   /** Which roles each endpoint admits (index-aligned with {@link #endpoints}). */
@@ -149,7 +153,10 @@ class AccessControlTest {
           Set.of("reviewer", "admin"),
           Set.of("grader", "reviewer", "admin"),
           Set.of("admin"),
-          Set.of("reviewer", "admin"));
+          Set.of("reviewer", "admin"),
+          Set.of("admin"),
+          Set.of("reviewer", "admin"),
+          Set.of("admin"));
 
   private String gradeBy(String key) {
     return as(key)

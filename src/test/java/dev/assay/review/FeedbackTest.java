@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -22,17 +23,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class FeedbackTest {
   private static final String QUESTION = "eval-deterioration-alert-threshold";
-
-  private static String issue(String role) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("name", role + "-" + UUID.randomUUID(), "role", role))
-        .post("/api/v1/keys")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("key");
-  }
 
   private static String grade(String key, String answer) {
     return as(key)
@@ -76,7 +66,7 @@ class FeedbackTest {
 
   @Test
   void feedbackNeverCarriesAnEightWordRunFromTheExemplars() {
-    String grader = issue("grader");
+    String grader = Api.issueKey(Api.ADMIN_KEY, "grader");
     List<String> exemplars =
         given()
             .get("/api/v1/questions/{id}/exemplars", QUESTION)
@@ -157,8 +147,8 @@ class FeedbackTest {
 
   @Test
   void feedbackFollowsOverridesAndStaysWithItsGrader() {
-    String grader = issue("grader");
-    String other = issue("grader");
+    String grader = Api.issueKey(Api.ADMIN_KEY, "grader");
+    String other = Api.issueKey(Api.ADMIN_KEY, "grader");
     String id = grade(grader, "Use F1 as the metric. " + UUID.randomUUID());
     as(other).get("/api/v1/grades/{id}/feedback", id).then().statusCode(404);
     JsonPath before =

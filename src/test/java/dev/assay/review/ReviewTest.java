@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -31,22 +32,11 @@ class ReviewTest {
   private String reviewer2;
   private String grader;
 
-  private static String issue(String role) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("name", role + "-" + UUID.randomUUID(), "role", role))
-        .post("/api/v1/keys")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("key");
-  }
-
   @BeforeEach
   void keys() {
-    reviewer = issue("reviewer");
-    reviewer2 = issue("reviewer");
-    grader = issue("grader");
+    reviewer = Api.issueKey(Api.ADMIN_KEY, "reviewer");
+    reviewer2 = Api.issueKey(Api.ADMIN_KEY, "reviewer");
+    grader = Api.issueKey(Api.ADMIN_KEY, "grader");
   }
 
   private JsonPath grade(String answer) {

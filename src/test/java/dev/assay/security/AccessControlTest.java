@@ -2,7 +2,6 @@ package dev.assay.security;
 
 import static dev.assay.support.Api.as;
 import static dev.assay.support.Api.given;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -11,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -36,23 +36,11 @@ class AccessControlTest {
   private String adminB;
   private String reviewerB;
 
-  private static String issue(String adminKey, String role) {
-    return as(adminKey)
-        .contentType(ContentType.JSON)
-        .body(Map.of("name", role + " " + UUID.randomUUID(), "role", role))
-        .post("/api/v1/keys")
-        .then()
-        .statusCode(201)
-        .body("role", equalTo(role))
-        .extract()
-        .path("key");
-  }
-
   @BeforeEach
   void keys() {
-    graderA = issue(dev.assay.support.Api.ADMIN_KEY, "grader");
-    graderA2 = issue(dev.assay.support.Api.ADMIN_KEY, "grader");
-    reviewerA = issue(dev.assay.support.Api.ADMIN_KEY, "reviewer");
+    graderA = Api.issueKey(dev.assay.support.Api.ADMIN_KEY, "grader");
+    graderA2 = Api.issueKey(dev.assay.support.Api.ADMIN_KEY, "grader");
+    reviewerA = Api.issueKey(dev.assay.support.Api.ADMIN_KEY, "reviewer");
     String slug = "ws-b-" + UUID.randomUUID().toString().substring(0, 8);
     adminB =
         given()
@@ -63,7 +51,7 @@ class AccessControlTest {
             .statusCode(201)
             .extract()
             .path("adminKey.key");
-    reviewerB = issue(adminB, "reviewer");
+    reviewerB = Api.issueKey(adminB, "reviewer");
   }
 
   /** One endpoint call: method, path and body. */
@@ -244,7 +232,7 @@ class AccessControlTest {
 
   @Test
   void keysAreShownOnceStoredHashedAndRevocable() {
-    String key = issue(dev.assay.support.Api.ADMIN_KEY, "grader");
+    String key = Api.issueKey(dev.assay.support.Api.ADMIN_KEY, "grader");
     as(key).get("/api/v1/questions").then().statusCode(200);
     List<Map<String, Object>> listed = given().get("/api/v1/keys").jsonPath().getList("$");
     assertTrue(listed.stream().noneMatch(k -> k.containsKey("key")), "no secrets in the list");

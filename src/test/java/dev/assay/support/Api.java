@@ -17,4 +17,16 @@ public final class Api {
   public static RequestSpecification as(String key) {
     return RestAssured.given().header("Authorization", "Bearer " + key);
   }
+
+  /** Issues a key with the role in the workspace of {@code adminKey}; returns the key itself. */
+  public static String issueKey(String adminKey, String role) {
+    return as(adminKey)
+        .contentType(io.restassured.http.ContentType.JSON)
+        .body(java.util.Map.of("name", role + " " + java.util.UUID.randomUUID(), "role", role))
+        .post("/api/v1/keys")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("key");
+  }
 }

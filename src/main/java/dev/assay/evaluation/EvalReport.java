@@ -14,9 +14,18 @@ public record EvalReport(
     Map<String, Integer> modes,
     Agreement.Summary grader,
     Map<String, Agreement.Summary> baselines,
+    Map<String, QuestionAgreement> perQuestion,
+    Agreement.Summary humanHuman,
+    Map<String, Double> lengthBias,
+    Map<String, Long> llmTokens,
+    long totalGradeMs,
     long medianGradeMs,
     double durationSeconds,
     String finishedAt) {
+
+  /** Agreement on one question's graded answers, shares of the maximum score. */
+  public record QuestionAgreement(
+      int n, double qwk, double pearson, double rmse, double meanPredicted, double meanHuman) {}
 
   /** A plain-text table of the headline figures. */
   String table() {
@@ -32,6 +41,13 @@ public record EvalReport(
             "scorer", "QWK [95% CI]", "Pearson", "Spearman", "RMSE [95% CI]", "SMD"));
     row(sb, "Assay grader", grader);
     baselines.forEach((name, s) -> row(sb, name, s));
+    if (humanHuman != null) {
+      row(sb, "human-human (second grader)", humanHuman);
+    }
+    sb.append(
+        String.format(
+            "length bias: corr(predicted, words) %.3f, corr(human, words) %.3f; LLM tokens %s%n",
+            lengthBias.get("predictedVsWords"), lengthBias.get("humanVsWords"), llmTokens));
     return sb.toString();
   }
 

@@ -83,6 +83,11 @@ public class EvalRunner {
     int total = split.graded().values().stream().mapToInt(List::size).sum();
     List<Double> predicted = new ArrayList<>();
     List<Double> human = new ArrayList<>();
+    List<Double> second = new ArrayList<>();
+    List<Double> secondHuman = new ArrayList<>();
+    List<Double> words = new ArrayList<>();
+    List<String> questionOf = new ArrayList<>();
+    long[] tokens = new long[2];
     List<Double> overlap = new ArrayList<>();
     Map<String, Integer> modes = new TreeMap<>();
     List<Long> latencies = new ArrayList<>();
@@ -103,6 +108,13 @@ public class EvalRunner {
         latencies.add((System.nanoTime() - t0) / 1_000_000);
         predicted.add(g.overall().score() / g.overall().maxScore());
         human.add(row.normalised());
+        words.add((double) WordOverlap.words(row.answer()).size());
+        questionOf.add(q.getKey());
+        addTokens(g, tokens);
+        if (row.scoreGrader2() != null) {
+          second.add(row.scoreGrader2() / row.maxScore());
+          secondHuman.add(row.normalised());
+        }
         overlap.add(WordOverlap.nearestScore(row, seeds));
         modes.merge(g.mode(), 1, Integer::sum);
         progress(progress, ++done, total);
@@ -121,6 +133,16 @@ public class EvalRunner {
     baselines.put(
         "majority score (" + majority + ")",
         Agreement.summarise(majorityPrediction, h, 1.0, step, BOOTSTRAP, options.seed()));
+    double[] p = toArray(predicted);
+    Agreement.Summary humanHuman =
+        second.isEmpty()
+            ? null
+            : Agreement.summarise(
+                toArray(second), toArray(secondHuman), 1.0, step, BOOTSTRAP, options.seed());
+    Map<String, Double> lengthBias = new LinkedHashMap<>();
+    lengthBias.put("predictedVsWords", Agreement.pearson(p, toArray(words)));
+    lengthBias.put("humanVsWords", Agreement.pearson(h, toArray(words)));
+    long totalMs = latencies.stream().mapToLong(Long::longValue).sum();
     Collections.sort(latencies);
     return new EvalReport(
         options.file().getFileName().toString(),
@@ -131,11 +153,50 @@ public class EvalRunner {
         total,
         step,
         modes,
-        Agreement.summarise(toArray(predicted), h, 1.0, step, BOOTSTRAP, options.seed()),
+        Agreement.summarise(p, h, 1.0, step, BOOTSTRAP, options.seed()),
         baselines,
+        perQuestion(questionOf, p, h, step),
+        humanHuman,
+        lengthBias,
+        Map.of("input", tokens[0], "output", tokens[1]),
+        totalMs,
         latencies.isEmpty() ? 0 : latencies.get(latencies.size() / 2),
         (System.nanoTime() - start) / 1_000_000_000.0,
         Instant.now().toString());
+  }
+
+  /** Point agreement per question (no intervals: most questions have few graded answers). */
+  private static Map<String, EvalReport.QuestionAgreement> perQuestion(
+      List<String> questionOf, double[] p, double[] h, double step) {
+    Map<String, List<Integer>> rows = new LinkedHashMap<>();
+    for (int i = 0; i < questionOf.size(); i++) {
+      rows.computeIfAbsent(questionOf.get(i), k -> new ArrayList<>()).add(i);
+    }
+    Map<String, EvalReport.QuestionAgreement> out = new LinkedHashMap<>();
+    int k = Agreement.categoryCount(1.0, step);
+    rows.forEach(
+        (q, idx) -> {
+          double[] qp = idx.stream().mapToDouble(i -> p[i]).toArray();
+          double[] qh = idx.stream().mapToDouble(i -> h[i]).toArray();
+          out.put(
+              q,
+              new EvalReport.QuestionAgreement(
+                  idx.size(),
+                  Agreement.qwk(
+                      Agreement.categories(qp, 1.0, step), Agreement.categories(qh, 1.0, step), k),
+                  idx.size() > 1 ? Agreement.pearson(qp, qh) : Double.NaN,
+                  Agreement.rmse(qp, qh),
+                  Agreement.mean(qp),
+                  Agreement.mean(qh)));
+        });
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void addTokens(GradeView g, long[] totals) {
+    Map<String, Object> t = (Map<String, Object>) g.provenance().getOrDefault("tokens", Map.of());
+    totals[0] += ((Number) t.getOrDefault("input", 0)).longValue();
+    totals[1] += ((Number) t.getOrDefault("output", 0)).longValue();
   }
 
   /** Seed and graded rows per question; questions with nothing to grade are left out. */

@@ -35,6 +35,7 @@ class EvalRunnerTest {
             "score", score,
             "max_score", 2.0,
             "split", split,
+            "score_grader2", score,
             "extra_field", "ignored"));
   }
 
@@ -123,6 +124,12 @@ class EvalRunnerTest {
     assertTrue(
         report.grader().pearson() > 0.5, "good answers outscore poor ones: " + report.grader());
     assertEquals(2, report.baselines().size());
+    assertEquals(2, report.perQuestion().size());
+    assertEquals(
+        4, report.perQuestion().values().stream().mapToInt(EvalReport.QuestionAgreement::n).sum());
+    assertEquals(1.0, report.humanHuman().qwk(), 1e-9, "identical second grader");
+    assertTrue(report.lengthBias().containsKey("predictedVsWords"));
+    assertEquals(0L, report.llmTokens().get("input"));
     assertTrue(progress.toString().contains("4/4 graded"));
     try (Stream<Path> files = Files.list(out)) {
       assertEquals(1, files.count());

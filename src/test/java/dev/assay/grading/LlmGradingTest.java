@@ -45,9 +45,11 @@ class LlmGradingTest {
   private List<String> criteria;
   private List<String> retrieved;
   private String quote;
+  private String run;
 
   @BeforeEach
   void setUp() {
+    run = UUID.randomUUID().toString();
     llm = FakeLlmServer.server();
     llm.resetAll();
     // A unique answer per test, so the dedup cache never answers for the LLM.
@@ -55,7 +57,7 @@ class LlmGradingTest {
         "Accuracy is misleading at 4% prevalence, so I would launch on recall within the capacity of thirty"
             + " alerts per shift, where precision < recall in priority. I would pick the threshold on a later"
             + " held-out period with each patient in one split. Run "
-            + UUID.randomUUID()
+            + run
             + ".";
     quote = "I would pick the threshold on a later held-out period with each patient in one split.";
     criteria =
@@ -149,8 +151,14 @@ class LlmGradingTest {
         .jsonPath();
   }
 
+  /**
+   * This test's calls only: a trickling reply of an earlier test can reach the request journal
+   * after the reset, so calls are matched by this test's answer.
+   */
   private List<LoggedRequest> calls() {
-    return llm.findAll(postRequestedFor(urlEqualTo(CHAT)));
+    return llm.findAll(postRequestedFor(urlEqualTo(CHAT))).stream()
+        .filter(r -> r.getBodyAsString().contains(run))
+        .toList();
   }
 
   private static void assertLogged(JsonPath g) {

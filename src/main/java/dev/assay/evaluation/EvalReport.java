@@ -1,5 +1,6 @@
 package dev.assay.evaluation;
 
+import java.util.List;
 import java.util.Map;
 
 /** The outcome of one evaluation run, written as JSON next to the run. */
@@ -19,9 +20,13 @@ public record EvalReport(
     Map<String, Double> lengthBias,
     Map<String, Long> llmTokens,
     long totalGradeMs,
+    List<Prediction> predictions,
     long medianGradeMs,
     double durationSeconds,
     String finishedAt) {
+
+  /** One graded answer: predicted and human scores as shares of the maximum. */
+  public record Prediction(String questionId, double predicted, double human, int words) {}
 
   /** Agreement on one question's graded answers, shares of the maximum score. */
   public record QuestionAgreement(

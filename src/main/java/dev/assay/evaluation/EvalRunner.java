@@ -160,6 +160,7 @@ public class EvalRunner {
         lengthBias,
         Map.of("input", tokens[0], "output", tokens[1]),
         totalMs,
+        predictions(questionOf, p, h, words),
         latencies.isEmpty() ? 0 : latencies.get(latencies.size() / 2),
         (System.nanoTime() - start) / 1_000_000_000.0,
         Instant.now().toString());
@@ -189,6 +190,15 @@ public class EvalRunner {
                   Agreement.mean(qp),
                   Agreement.mean(qh)));
         });
+    return out;
+  }
+
+  private static List<EvalReport.Prediction> predictions(
+      List<String> questionOf, double[] p, double[] h, List<Double> words) {
+    List<EvalReport.Prediction> out = new ArrayList<>();
+    for (int i = 0; i < p.length; i++) {
+      out.add(new EvalReport.Prediction(questionOf.get(i), p[i], h[i], words.get(i).intValue()));
+    }
     return out;
   }
 
@@ -368,10 +378,9 @@ public class EvalRunner {
   private void write(EvalReport report, Path dir) {
     try {
       Files.createDirectories(dir);
-      Path file =
-          dir.resolve(
-              report.dataset().replaceAll("\\.jsonl$", "") + "-" + report.workspace() + ".json");
-      json.writeValue(file.toFile(), report);
+      String base = report.dataset().replaceAll("\\.jsonl$", "") + "-" + report.workspace();
+      json.writeValue(dir.resolve(base + ".json").toFile(), report);
+      Files.writeString(dir.resolve(base + ".html"), HtmlReport.render(report));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report to " + dir, e);
     }

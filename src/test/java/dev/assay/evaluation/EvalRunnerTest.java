@@ -131,9 +131,19 @@ class EvalRunnerTest {
     assertTrue(report.lengthBias().containsKey("predictedVsWords"));
     assertEquals(0L, report.llmTokens().get("input"));
     assertTrue(progress.toString().contains("4/4 graded"));
-    try (Stream<Path> files = Files.list(out)) {
-      assertEquals(1, files.count());
+    List<Path> files;
+    try (Stream<Path> listed = Files.list(out)) {
+      files = listed.sorted().toList();
     }
+    assertEquals(2, files.size(), "a JSON and an HTML report");
+    String html =
+        Files.readString(
+            files.stream().filter(f -> f.toString().endsWith(".html")).findFirst().orElseThrow());
+    assertTrue(
+        html.contains("<svg")
+            && html.contains("Predicted vs human")
+            && html.contains("QWK per question"));
+    assertTrue(!html.contains("<script"), "self-contained, no scripts");
     List<String> defaultQuestions =
         given().queryParam("size", 200).get("/api/v1/questions").jsonPath().getList("items.id");
     assertTrue(

@@ -63,6 +63,13 @@ public class EvalRunner {
 
   /** Parses the command-line options, runs, writes the JSON report and prints a summary. */
   public EvalReport run(PrintStream progress, String... args) {
+    if (args.length > 0 && args[0].equals("--compare")) {
+      if (args.length != 3) {
+        throw new IllegalArgumentException("usage: assay eval --compare RUN_A.json RUN_B.json");
+      }
+      progress.print(EvalCompare.compare(Path.of(args[1]), Path.of(args[2])));
+      return null;
+    }
     EvalOptions options = EvalOptions.parse(args);
     EvalReport report = run(options, EvalSet.read(options.file()), progress);
     write(report, options.out());

@@ -144,6 +144,15 @@ class EvalRunnerTest {
             && html.contains("Predicted vs human")
             && html.contains("QWK per question"));
     assertTrue(!html.contains("<script"), "self-contained, no scripts");
+
+    // The same run compared with itself: paired, every change zero.
+    Path json =
+        files.stream().filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+    ByteArrayOutputStream compared = new ByteArrayOutputStream();
+    runner.run(new PrintStream(compared, true), "--compare", json.toString(), json.toString());
+    String table = compared.toString();
+    assertTrue(
+        table.contains("paired") && table.contains("QWK") && table.contains("+0.000"), table);
     List<String> defaultQuestions =
         given().queryParam("size", 200).get("/api/v1/questions").jsonPath().getList("items.id");
     assertTrue(

@@ -85,7 +85,10 @@ final class EvalCompare {
   }
 
   private static boolean pairable(EvalReport a, EvalReport b) {
-    if (a.predictions().size() != b.predictions().size() || a.gridStep() != b.gridStep()) {
+    if (a.predictions() == null
+        || b.predictions() == null
+        || a.predictions().size() != b.predictions().size()
+        || a.gridStep() != b.gridStep()) {
       return false;
     }
     for (int i = 0; i < a.predictions().size(); i++) {

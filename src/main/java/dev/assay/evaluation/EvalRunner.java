@@ -117,7 +117,8 @@ public class EvalRunner {
         human.add(row.normalised());
         words.add((double) WordOverlap.words(row.answer()).size());
         questionOf.add(q.getKey());
-        addTokens(g, tokens);
+        tokens[0] += g.inputTokens();
+        tokens[1] += g.outputTokens();
         if (row.scoreGrader2() != null) {
           second.add(row.scoreGrader2() / row.maxScore());
           secondHuman.add(row.normalised());
@@ -209,13 +210,6 @@ public class EvalRunner {
     return out;
   }
 
-  @SuppressWarnings("unchecked")
-  private static void addTokens(GradeView g, long[] totals) {
-    Map<String, Object> t = (Map<String, Object>) g.provenance().getOrDefault("tokens", Map.of());
-    totals[0] += ((Number) t.getOrDefault("input", 0)).longValue();
-    totals[1] += ((Number) t.getOrDefault("output", 0)).longValue();
-  }
-
   /** Seed and graded rows per question; questions with nothing to grade are left out. */
   record Split(Map<String, List<EvalRow>> seeds, Map<String, List<EvalRow>> graded) {}
 
@@ -279,7 +273,7 @@ public class EvalRunner {
         exemplars.add(
             new ExemplarSpec(
                 "seed-" + i,
-                label(s.normalised()),
+                Label.forShare(s.normalised()),
                 Math.round(s.normalised() * SCALE * 1000) / 1000.0,
                 Map.of(),
                 "human score " + s.score() + " of " + s.maxScore(),
@@ -340,10 +334,6 @@ public class EvalRunner {
             .replaceAll("[^a-z0-9]+", "-")
             .replaceAll("^-|-$", "");
     return truncate("q-" + s, 100);
-  }
-
-  private static Label label(double normalised) {
-    return normalised >= 0.75 ? Label.STRONG : normalised >= 0.4 ? Label.ACCEPTABLE : Label.WEAK;
   }
 
   private static double majority(List<EvalRow> seeds, double step) {

@@ -10,6 +10,11 @@ public enum Label {
   ACCEPTABLE,
   WEAK;
 
+  /** The band of a score given as a share of the maximum: >= 0.75 strong, >= 0.4 acceptable. */
+  public static Label forShare(double share) {
+    return share >= 0.75 ? STRONG : share >= 0.4 ? ACCEPTABLE : WEAK;
+  }
+
   @JsonValue
   public String wire() {
     return name().toLowerCase(Locale.ROOT);

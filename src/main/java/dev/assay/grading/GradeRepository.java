@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pgvector.PGvector;
+import dev.assay.platform.Jdbc;
 import dev.assay.platform.Jsonb;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
@@ -43,10 +44,12 @@ class GradeRepository {
       """;
 
   private final DataSource dataSource;
+  private final Jdbc jdbc;
   private final ObjectMapper json;
 
-  GradeRepository(DataSource dataSource, ObjectMapper json) {
+  GradeRepository(DataSource dataSource, Jdbc jdbc, ObjectMapper json) {
     this.dataSource = dataSource;
+    this.jdbc = jdbc;
     this.json = json;
   }
 
@@ -135,23 +138,16 @@ class GradeRepository {
   record Keyed(GradeView grade, UUID createdByKey) {}
 
   Optional<Keyed> findByIdempotencyKey(long workspaceId, String key) {
-    String sql =
+    return jdbc.first(
+        "read grades",
         "SELECT "
             + COLUMNS
             + ", g.created_by_key"
             + FROM
-            + " WHERE g.workspace_id = ? AND g.idempotency_key = ?";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      bind(ps, new Object[] {workspaceId, key});
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next()
-            ? Optional.of(new Keyed(view(rs), rs.getObject(19, UUID.class)))
-            : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read grades", e);
-    }
+            + " WHERE g.workspace_id = ? AND g.idempotency_key = ?",
+        rs -> new Keyed(view(rs), rs.getObject(19, UUID.class)),
+        workspaceId,
+        key);
   }
 
   /** The earliest first-hand grade (not a fallback, not itself reused) with this dedup key. */
@@ -236,16 +232,9 @@ class GradeRepository {
   long count(long workspaceId, Filter f) {
     List<Object> args = new ArrayList<>();
     String where = where(workspaceId, f, args);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT count(*)" + FROM + where)) {
-      bind(ps, args.toArray());
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot count grades", e);
-    }
+    return jdbc.first(
+            "count grades", "SELECT count(*)" + FROM + where, rs -> rs.getLong(1), args.toArray())
+        .orElseThrow();
   }
 
   private static String where(long workspaceId, Filter f, List<Object> args) {
@@ -292,25 +281,7 @@ class GradeRepository {
   }
 
   private List<GradeView> query(String sql, Object... args) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      bind(ps, args);
-      List<GradeView> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(view(rs));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read grades", e);
-    }
-  }
-
-  private static void bind(PreparedStatement ps, Object[] args) throws SQLException {
-    for (int i = 0; i < args.length; i++) {
-      ps.setObject(i + 1, args[i]);
-    }
+    return jdbc.list("read grades", sql, this::view, args);
   }
 
   private GradeView view(ResultSet rs) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.assay.grading;
 
 import dev.assay.platform.ApiException;
+import dev.assay.platform.PathIds;
 import dev.assay.platform.QueryParams;
 import dev.assay.security.Allowed;
 import dev.assay.security.Caller;
@@ -78,7 +79,7 @@ class GradeResource {
   @Path("{id}")
   @Operation(summary = "One grade with its provenance")
   public GradeView get(@PathParam("id") String id) {
-    return grading.get(workspace.id(), parseId(id), owner());
+    return grading.get(workspace.id(), PathIds.uuid("grade", id), owner());
   }
 
   @GET
@@ -106,13 +107,5 @@ class GradeResource {
             QueryParams.time("to", to),
             stale);
     return grading.list(workspace.id(), query, owner(), page, size);
-  }
-
-  private static UUID parseId(String id) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.notFound("grade", id);
-    }
   }
 }

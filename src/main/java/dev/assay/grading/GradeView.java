@@ -1,5 +1,6 @@
 package dev.assay.grading;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -29,4 +30,22 @@ public record GradeView(
 
   /** The rubric's weighted combination on its scale and as a percentage. */
   public record Overall(double score, double maxScore, double percent) {}
+
+  /** LLM input tokens recorded in the provenance (0 for offline grades). */
+  @JsonIgnore
+  public long inputTokens() {
+    return tokens("input");
+  }
+
+  /** LLM output tokens recorded in the provenance (0 for offline grades). */
+  @JsonIgnore
+  public long outputTokens() {
+    return tokens("output");
+  }
+
+  private long tokens(String direction) {
+    return provenance.get("tokens") instanceof Map<?, ?> t && t.get(direction) instanceof Number n
+        ? n.longValue()
+        : 0;
+  }
 }

@@ -266,17 +266,9 @@ public class GradingService {
 
   /** The rubric's weighted combination of the criterion scores, on the rubric's scale. */
   static double overall(RubricSpec rubric, List<Verdict.CriterionGrade> criteria) {
-    double sum = 0;
-    double weights = 0;
-    for (CriterionSpec c : rubric.criteria()) {
-      for (Verdict.CriterionGrade g : criteria) {
-        if (g.criterion().equals(c.key())) {
-          sum += c.weight() * g.score();
-          weights += c.weight();
-        }
-      }
-    }
-    return weights == 0 ? 0 : sum / weights;
+    Map<String, Double> scores = new LinkedHashMap<>();
+    criteria.forEach(g -> scores.put(g.criterion(), g.score()));
+    return CriterionSpec.weightedMean(rubric.criteria(), scores);
   }
 
   private Map<String, Object> provenance(

@@ -8,7 +8,6 @@ import dev.assay.llm.LlmConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -55,7 +54,8 @@ class RegradeService {
       long perGrade =
           llmGrades.isEmpty()
               ? DEFAULT_TOKENS_PER_GRADE
-              : llmGrades.stream().mapToLong(RegradeService::tokens).sum() / llmGrades.size();
+              : llmGrades.stream().mapToLong(g -> g.inputTokens() + g.outputTokens()).sum()
+                  / llmGrades.size();
       tokens = perGrade * stale.size();
       basis =
           llmGrades.isEmpty()
@@ -99,12 +99,5 @@ class RegradeService {
         new ArrayList<>(all.stream().filter(g -> !regraded.contains(g.id())).toList());
     java.util.Collections.reverse(out);
     return out.subList(0, Math.min(out.size(), MAX_PER_PLAN));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static long tokens(GradeView g) {
-    Map<String, Object> t = (Map<String, Object>) g.provenance().getOrDefault("tokens", Map.of());
-    return ((Number) t.getOrDefault("input", 0)).longValue()
-        + ((Number) t.getOrDefault("output", 0)).longValue();
   }
 }

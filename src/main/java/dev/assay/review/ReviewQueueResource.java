@@ -1,5 +1,6 @@
 package dev.assay.review;
 
+import dev.assay.platform.PathIds;
 import dev.assay.security.Allowed;
 import dev.assay.security.Caller;
 import dev.assay.security.Role;
@@ -50,14 +51,14 @@ class ReviewQueueResource {
   @Operation(
       summary = "Reserve a queue item for a limited time (409 while another reviewer holds it)")
   public ReviewService.Claim claim(@PathParam("id") String id) {
-    return reviews.claim(caller.workspaceId(), ReviewResource.parse(id), caller.keyId());
+    return reviews.claim(caller.workspaceId(), PathIds.uuid("grade", id), caller.keyId());
   }
 
   @POST
   @Path("{id}/release")
   @Operation(summary = "Give a claim back")
   public Response release(@PathParam("id") String id) {
-    reviews.release(caller.workspaceId(), ReviewResource.parse(id), caller.keyId());
+    reviews.release(caller.workspaceId(), PathIds.uuid("grade", id), caller.keyId());
     return Response.noContent().build();
   }
 }

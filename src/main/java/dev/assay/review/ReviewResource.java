@@ -2,7 +2,7 @@ package dev.assay.review;
 
 import dev.assay.exemplar.ExemplarView;
 import dev.assay.exemplar.Label;
-import dev.assay.platform.ApiException;
+import dev.assay.platform.PathIds;
 import dev.assay.security.Allowed;
 import dev.assay.security.Caller;
 import dev.assay.security.Role;
@@ -20,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,7 +49,9 @@ class ReviewResource {
           "Strengths, gaps and next steps per criterion; never exemplar text (leak-checked)")
   public FeedbackService.Feedback feedback(@PathParam("id") String id) {
     return feedback.feedback(
-        caller.workspaceId(), parse(id), caller.seesOnlyOwn() ? caller.keyId() : null);
+        caller.workspaceId(),
+        PathIds.uuid("grade", id),
+        caller.seesOnlyOwn() ? caller.keyId() : null);
   }
 
   /** A reviewer's correction: per-criterion scores and/or an overall score, with a reason. */
@@ -74,7 +75,7 @@ class ReviewResource {
     ExemplarView exemplar =
         reviews.promote(
             caller.workspaceId(),
-            parse(id),
+            PathIds.uuid("grade", id),
             body == null ? null : body.label(),
             body == null ? null : body.rationale());
     return Response.status(201).entity(exemplar).build();
@@ -88,7 +89,7 @@ class ReviewResource {
     ReviewService.History history =
         reviews.override(
             caller.workspaceId(),
-            parse(id),
+            PathIds.uuid("grade", id),
             body.criteria(),
             body.overall(),
             body.reasonCode(),
@@ -103,7 +104,9 @@ class ReviewResource {
   public Response confirm(@PathParam("id") String id, @Valid ConfirmRequest body) {
     String reason = body == null ? null : body.reason();
     return Response.status(201)
-        .entity(reviews.confirm(caller.workspaceId(), parse(id), reason, caller.keyId()))
+        .entity(
+            reviews.confirm(
+                caller.workspaceId(), PathIds.uuid("grade", id), reason, caller.keyId()))
         .build();
   }
 
@@ -111,14 +114,6 @@ class ReviewResource {
   @Path("{id}/history")
   @Operation(summary = "Every event of a grade with who and when, and the effective score")
   public ReviewService.History history(@PathParam("id") String id) {
-    return reviews.history(caller.workspaceId(), parse(id));
-  }
-
-  static UUID parse(String id) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.notFound("grade", id);
-    }
+    return reviews.history(caller.workspaceId(), PathIds.uuid("grade", id));
   }
 }

@@ -1,5 +1,6 @@
 package dev.assay.review;
 
+import dev.assay.bank.CriterionSpec;
 import dev.assay.bank.QuestionService;
 import dev.assay.exemplar.ExemplarService;
 import dev.assay.exemplar.ExemplarSpec;
@@ -66,10 +67,7 @@ public class ReviewService {
                         "no-override", "only an overridden grade can be promoted to an exemplar"));
     double max = grade.overall().maxScore();
     double ratio = max == 0 ? 0 : override.overallScore() / max;
-    Label band =
-        label != null
-            ? label
-            : ratio >= 0.75 ? Label.STRONG : ratio >= 0.4 ? Label.ACCEPTABLE : Label.WEAK;
+    Label band = label != null ? label : Label.forShare(ratio);
     Map<String, Integer> criterionScores = new LinkedHashMap<>();
     override.criteria().forEach((k, v) -> criterionScores.put(k, (int) Math.round(v)));
     String why =
@@ -178,7 +176,9 @@ public class ReviewService {
     }
     scores.putAll(given);
     double effectiveOverall =
-        overall != null ? overall : weighted(repository.weights(gradeId), scores);
+        overall != null
+            ? overall
+            : CriterionSpec.weightedMean(repository.criteria(gradeId), scores);
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
@@ -297,19 +297,6 @@ public class ReviewService {
       criteria.put(c.criterion(), c.score());
     }
     return new Scores(grade.overall().score(), criteria, "automated");
-  }
-
-  private static double weighted(Map<String, Double> weights, Map<String, Double> scores) {
-    double sum = 0;
-    double total = 0;
-    for (Map.Entry<String, Double> w : weights.entrySet()) {
-      Double s = scores.get(w.getKey());
-      if (s != null) {
-        sum += w.getValue() * s;
-        total += w.getValue();
-      }
-    }
-    return total == 0 ? 0 : sum / total;
   }
 
   private static double round(double x) {

@@ -1,6 +1,7 @@
 package dev.assay.security;
 
 import dev.assay.platform.ApiException;
+import dev.assay.platform.PathIds;
 import dev.assay.platform.Slugs;
 import dev.assay.workspace.WorkspaceRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -65,7 +65,7 @@ class KeyResource {
   @Path("keys/{id}")
   @Operation(summary = "Revoke a key of this workspace")
   public Response revoke(@PathParam("id") String id) {
-    keys.revoke(caller.workspaceId(), parse(id));
+    keys.revoke(caller.workspaceId(), PathIds.uuid("key", id));
     return Response.noContent().build();
   }
 
@@ -106,13 +106,5 @@ class KeyResource {
     return Response.created(URI.create("/api/v1/workspaces/" + body.slug()))
         .entity(new CreatedWorkspace(body.slug(), body.name(), admin))
         .build();
-  }
-
-  private static UUID parse(String id) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.notFound("key", id);
-    }
   }
 }

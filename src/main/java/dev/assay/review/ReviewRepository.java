@@ -17,12 +17,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Review events and the review queue, through plain JDBC. */
 @ApplicationScoped
 class ReviewRepository {
   private static final TypeReference<Map<String, Double>> SCORES = new TypeReference<>() {};
   private static final TypeReference<List<CriterionSpec>> SPECS = new TypeReference<>() {};
+
+  /**
+   * Whether grade {@code g} is in the deterministic random audit sample: its id hashed to 0..9999
+   * falls below the one parameter, bound to {@link #auditCut}. One definition for the queue and for
+   * the agreement report, so the report's unbiased sample is exactly the one the queue sent to
+   * review.
+   */
+  static final String IN_AUDIT_SAMPLE = "abs(hashtext(g.id::text)) % 10000 < ?";
+
+  /** Whether a human confirmed or overrode grade {@code g}. */
+  static final String REVIEWED =
+      "EXISTS (SELECT 1 FROM grade_event r WHERE r.grade_id = g.id AND r.kind IN ('confirmed', 'overridden'))";
 
   private final Jdbc jdbc;
   private final ObjectMapper json;
@@ -65,23 +78,39 @@ class ReviewRepository {
   }
 
   List<ReviewEvent> events(UUID gradeId) {
-    return jdbc.list(
-        "read review events",
-        """
-        SELECT kind, actor_key, reason_code, reason, overall_score, criteria, expires_at, created_at
-        FROM grade_event WHERE grade_id = ? ORDER BY created_at, id
-        """,
-        rs ->
-            new ReviewEvent(
-                rs.getString(1),
-                rs.getObject(2, UUID.class),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getObject(5) == null ? null : rs.getDouble(5),
-                rs.getString(6) == null ? null : read(rs.getString(6), SCORES),
-                rs.getObject(7, OffsetDateTime.class),
-                rs.getObject(8, OffsetDateTime.class)),
-        gradeId);
+    return events(List.of(gradeId)).getOrDefault(gradeId, List.of());
+  }
+
+  /** The review events of many grades in one query, each grade's oldest first. */
+  Map<UUID, List<ReviewEvent>> events(Collection<UUID> gradeIds) {
+    if (gradeIds.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc
+        .list(
+            "read review events",
+            """
+            SELECT grade_id, kind, actor_key, reason_code, reason, overall_score, criteria,
+                   expires_at, created_at
+            FROM grade_event WHERE grade_id = ANY (?) ORDER BY grade_id, created_at, id
+            """,
+            rs ->
+                Map.entry(
+                    rs.getObject(1, UUID.class),
+                    new ReviewEvent(
+                        rs.getString(2),
+                        rs.getObject(3, UUID.class),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getObject(6) == null ? null : rs.getDouble(6),
+                        rs.getString(7) == null ? null : read(rs.getString(7), SCORES),
+                        rs.getObject(8, OffsetDateTime.class),
+                        rs.getObject(9, OffsetDateTime.class))),
+            new Jdbc.SqlArray("uuid", gradeIds.toArray()))
+        .stream()
+        .collect(
+            Collectors.groupingBy(
+                Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
   }
 
   /** The criteria of the rubric version a grade was made under. */
@@ -163,12 +192,11 @@ class ReviewRepository {
    */
   List<QueueRow> queue(
       long workspaceId, double lowConfidence, double auditRate, int page, int size) {
-    int auditCut = (int) Math.round(auditRate * 10000);
+    int auditCut = auditCut(auditRate);
     return jdbc.list(
         "read the review queue",
         """
-        SELECT g.id, q.slug, g.mode, g.confidence, g.flags,
-               abs(hashtext(g.id::text)) % 10000 < ? AS audit,
+        SELECT g.id, q.slug, g.mode, g.confidence, g.flags, %1$s AS audit,
                c.actor_key, c.expires_at, g.created_at
         FROM grade g JOIN question q ON q.id = g.question_id
         LEFT JOIN LATERAL (
@@ -176,14 +204,14 @@ class ReviewRepository {
             WHERE e.grade_id = g.id AND e.kind IN ('claimed', 'released')
             ORDER BY e.created_at DESC, e.id DESC LIMIT 1) c ON c.kind = 'claimed' AND c.expires_at > now()
         WHERE g.workspace_id = ?
-          AND NOT EXISTS (SELECT 1 FROM grade_event r
-                          WHERE r.grade_id = g.id AND r.kind IN ('confirmed', 'overridden'))
+          AND NOT %2$s
           AND (g.confidence < ? OR g.mode = 'fallback'
                OR EXISTS (SELECT 1 FROM unnest(g.flags) f WHERE f <> 'reused-grade')
-               OR abs(hashtext(g.id::text)) % 10000 < ?)
+               OR %1$s)
         ORDER BY g.created_at, g.id
         LIMIT ? OFFSET ?
-        """,
+        """
+            .formatted(IN_AUDIT_SAMPLE, REVIEWED),
         ReviewRepository::queueRow,
         auditCut,
         workspaceId,
@@ -191,6 +219,11 @@ class ReviewRepository {
         auditCut,
         size,
         (long) page * size);
+  }
+
+  /** The bound of {@link #IN_AUDIT_SAMPLE} for a sampling rate between 0 and 1. */
+  static int auditCut(double auditRate) {
+    return (int) Math.round(auditRate * 10000);
   }
 
   private static QueueRow queueRow(ResultSet rs) throws SQLException {

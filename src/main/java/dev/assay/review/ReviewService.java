@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -58,9 +59,7 @@ public class ReviewService {
   public ExemplarView promote(long workspaceId, UUID gradeId, Label label, String rationale) {
     GradeView grade = grading.get(workspaceId, gradeId, null);
     ReviewEvent override =
-        repository.events(gradeId).stream()
-            .filter(e -> e.kind().equals("overridden"))
-            .reduce((a, b) -> b)
+        latestOverride(repository.events(gradeId))
             .orElseThrow(
                 () ->
                     ApiException.conflict(
@@ -126,13 +125,19 @@ public class ReviewService {
             null,
             grade.createdAt()));
     events.addAll(repository.events(gradeId));
-    Scores effective = automated(grade);
-    for (ReviewEvent e : events) {
-      if (e.kind().equals("overridden")) {
-        effective = new Scores(e.overallScore(), e.criteria(), "override");
-      }
-    }
+    Scores effective =
+        latestOverride(events)
+            .map(e -> new Scores(e.overallScore(), e.criteria(), "override"))
+            .orElse(automated(grade));
     return new History(gradeId, automated(grade), effective, events);
+  }
+
+  /**
+   * The override that sets a grade's effective scores: the latest one among its events, oldest
+   * first; empty when no reviewer overrode the grade.
+   */
+  static Optional<ReviewEvent> latestOverride(List<ReviewEvent> events) {
+    return events.stream().filter(e -> e.kind().equals("overridden")).reduce((a, b) -> b);
   }
 
   /** Records an override; the automated grade stays as it was. */

@@ -107,7 +107,8 @@ class AccessControlTest {
         new Call("GET", "/api/v1/exports/grades", null),
         new Call("POST", "/api/v1/regrade-plans", Map.of()),
         new Call("POST", "/api/v1/grades/" + gradeId + "/promotions", Map.of()),
-        new Call("PUT", "/api/v1/settings", Map.of("feedbackShowsScores", false)));
+        new Call("PUT", "/api/v1/settings", Map.of("feedbackShowsScores", false)),
+        new Call("GET", "/api/v1/agreement", null));
   }
 
   /** Which roles each endpoint admits (index-aligned with {@link #endpoints}). */
@@ -144,7 +145,8 @@ class AccessControlTest {
           Set.of("reviewer", "admin"),
           Set.of("admin"),
           Set.of("reviewer", "admin"),
-          Set.of("admin"));
+          Set.of("admin"),
+          Set.of("reviewer", "admin"));
 
   private String gradeBy(String key) {
     return as(key)

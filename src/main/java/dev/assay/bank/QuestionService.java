@@ -9,6 +9,7 @@ import dev.assay.platform.Problem.FieldError;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -203,6 +204,49 @@ public class QuestionService {
                 bank.roles(workspaceId).stream()
                     .map(r -> new BankViews.RoleView(r.slug, r.name, r.description, r.areaWeights))
                     .toList());
+  }
+
+  /**
+   * The named questions of a workspace as a bank document (active rubric, exemplars that are active
+   * and, with {@code includePending}, pending ones), so another workspace can import a copy.
+   * Questions that do not exist are left out.
+   */
+  public BankDocument snapshot(long workspaceId, Collection<String> slugs, boolean includePending) {
+    return QuarkusTransaction.joiningExisting()
+        .call(
+            () -> {
+              Map<String, Question> found = bank.questions(workspaceId, slugs);
+              Map<Long, RubricVersion> rubrics =
+                  bank.activeRubrics(found.values().stream().map(q -> q.id).toList());
+              List<QuestionSpec> specs = new ArrayList<>();
+              for (Question q : found.values()) {
+                RubricVersion r = rubrics.get(q.id);
+                List<ExemplarSpec> shots =
+                    exemplars.list(q.id, null, true).stream()
+                        .filter(e -> e.active() || (includePending && "pending".equals(e.status())))
+                        .map(QuestionService::spec)
+                        .toList();
+                specs.add(
+                    new QuestionSpec(
+                        q.slug,
+                        q.title,
+                        q.prompt,
+                        q.areaKey,
+                        q.tags,
+                        new RubricSpec(r.scale, r.criteria),
+                        shots));
+              }
+              List<AreaSpec> areas =
+                  bank.areas(workspaceId).values().stream()
+                      .map(a -> new AreaSpec(a.key, a.title, a.description))
+                      .toList();
+              return new BankDocument(areas, List.of(), null, specs);
+            });
+  }
+
+  private static ExemplarSpec spec(ExemplarView e) {
+    return new ExemplarSpec(
+        e.id(), e.label(), e.score(), e.criterionScores(), e.rationale(), e.source(), e.text());
   }
 
   /** Imports a bank document into a workspace (see {@link BankImporter}). */

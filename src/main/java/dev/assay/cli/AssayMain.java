@@ -1,6 +1,6 @@
 package dev.assay.cli;
 
-import dev.assay.evaluation.EvalRunner;
+import dev.assay.evaluation.EvalCommand;
 import dev.assay.exemplar.Reembedder;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
@@ -16,9 +16,9 @@ import java.util.Arrays;
 @QuarkusMain
 public class AssayMain implements QuarkusApplication {
   private final Instance<Reembedder> reembedder;
-  private final Instance<EvalRunner> eval;
+  private final Instance<EvalCommand> eval;
 
-  AssayMain(Instance<Reembedder> reembedder, Instance<EvalRunner> eval) {
+  AssayMain(Instance<Reembedder> reembedder, Instance<EvalCommand> eval) {
     this.reembedder = reembedder;
     this.eval = eval;
   }

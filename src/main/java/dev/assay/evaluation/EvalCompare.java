@@ -14,7 +14,7 @@ import java.util.function.ToDoubleBiFunction;
  * Compares two evaluation reports: the change in each headline metric, and, when both runs graded
  * the same answers in the same order, a paired bootstrap 95% interval of the change.
  */
-final class EvalCompare {
+public final class EvalCompare {
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .findAndRegisterModules()
@@ -23,19 +23,11 @@ final class EvalCompare {
 
   private EvalCompare() {}
 
-  static String compare(Path a, Path b) {
-    EvalReport ra = read(a);
-    EvalReport rb = read(b);
+  static String compare(String a, EvalReport ra, String b, EvalReport rb) {
     boolean paired = pairable(ra, rb);
     StringBuilder sb = new StringBuilder();
     sb.append(
-        String.format(
-            Locale.ROOT,
-            "A: %s (%s)%nB: %s (%s)%n",
-            a.getFileName(),
-            ra.protocol(),
-            b.getFileName(),
-            rb.protocol()));
+        String.format(Locale.ROOT, "A: %s (%s)%nB: %s (%s)%n", a, ra.protocol(), b, rb.protocol()));
     sb.append(
         paired
             ? "paired: same answers in the same order; intervals are paired bootstrap 95%\n"
@@ -75,6 +67,24 @@ final class EvalCompare {
         rb.grader().smd(),
         paired ? delta(ra, rb, Agreement::smd) : null);
     return sb.toString();
+  }
+
+  /**
+   * The paired bootstrap 95% interval of B's QWK or SMD minus A's, or null when the two runs did
+   * not grade the same answers in the same order.
+   */
+  public static Agreement.Interval pairedChange(EvalReport a, EvalReport b, String metric) {
+    if (!pairable(a, b)) {
+      return null;
+    }
+    double step = a.gridStep();
+    double[] ci =
+        switch (metric) {
+          case "qwk" -> delta(a, b, (p, h) -> qwk(p, h, step));
+          case "smd" -> delta(a, b, Agreement::smd);
+          default -> throw new IllegalArgumentException("unknown metric " + metric);
+        };
+    return new Agreement.Interval(ci[0], ci[1]);
   }
 
   private static double qwk(double[] p, double[] h, double step) {
@@ -144,7 +154,7 @@ final class EvalCompare {
         String.format(Locale.ROOT, "%-10s %8.3f %8.3f %+8.3f %20s%n", name, a, b, b - a, interval));
   }
 
-  private static EvalReport read(Path file) {
+  static EvalReport read(Path file) {
     try {
       return JSON.readValue(file.toFile(), EvalReport.class);
     } catch (IOException e) {

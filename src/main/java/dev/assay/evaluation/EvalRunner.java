@@ -1,7 +1,5 @@
 package dev.assay.evaluation;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.assay.bank.AreaSpec;
 import dev.assay.bank.BankDocument;
 import dev.assay.bank.CriterionSpec;
@@ -10,17 +8,15 @@ import dev.assay.bank.QuestionSpec;
 import dev.assay.bank.RubricSpec;
 import dev.assay.exemplar.ExemplarSpec;
 import dev.assay.exemplar.Label;
+import dev.assay.grading.AnswerText;
 import dev.assay.grading.GradeRequest;
 import dev.assay.grading.GradeView;
+import dev.assay.grading.GraderConfig;
+import dev.assay.grading.GraderSpec;
 import dev.assay.grading.GradingService;
 import dev.assay.workspace.WorkspaceRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,46 +44,62 @@ public class EvalRunner {
   private final QuestionService questions;
   private final GradingService grading;
   private final WorkspaceRepository workspaces;
-  private final ObjectMapper json;
 
-  EvalRunner(
-      QuestionService questions,
-      GradingService grading,
-      WorkspaceRepository workspaces,
-      ObjectMapper json) {
+  EvalRunner(QuestionService questions, GradingService grading, WorkspaceRepository workspaces) {
     this.questions = questions;
     this.grading = grading;
     this.workspaces = workspaces;
-    this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
   }
 
-  /** Parses the command-line options, runs, writes the JSON report and prints a summary. */
-  public EvalReport run(PrintStream progress, String... args) {
-    if (args.length > 0 && args[0].equals("--compare")) {
-      if (args.length != 3) {
-        throw new IllegalArgumentException("usage: assay eval --compare RUN_A.json RUN_B.json");
-      }
-      progress.print(EvalCompare.compare(Path.of(args[1]), Path.of(args[2])));
-      return null;
-    }
-    EvalOptions options = EvalOptions.parse(args);
-    EvalReport report = run(options, EvalSet.read(options.file()), progress);
-    write(report, options.out());
-    progress.println(report.table());
-    return report;
+  /** Told how many of the run's grades are done. */
+  @FunctionalInterface
+  public interface Progress {
+    void graded(int done, int total);
   }
 
-  EvalReport run(EvalOptions options, List<EvalRow> rows, PrintStream progress) {
+  /**
+   * Grades the eval set with {@code config} (and each requested ablation of it) in a fresh
+   * workspace. In bank mode the rows name questions of {@code owner}, whose rubrics and exemplars
+   * (pending ones too, with {@code includePending}) are copied; otherwise each eval question gets a
+   * generic rubric and its reference answer as a strong exemplar.
+   */
+  public EvalReport evaluate(
+      UUID runId,
+      long owner,
+      String dataset,
+      EvalOptions options,
+      List<EvalRow> rows,
+      GraderConfig config,
+      boolean includePending,
+      Progress progress) {
     long start = System.nanoTime();
-    Split split = split(options, rows);
+    BankDocument ownBank = null;
+    List<EvalRow> usable = rows;
+    int excluded = 0;
+    if (options.bank()) {
+      ownBank =
+          questions.snapshot(
+              owner, rows.stream().map(EvalRow::questionId).distinct().toList(), includePending);
+      usable = gradable(rows, ownBank);
+      excluded = rows.size() - usable.size();
+      if (usable.isEmpty()) {
+        throw new IllegalArgumentException(
+            "no row names a question of the workspace's bank (question_id = question id)");
+      }
+    }
+    Split split = split(options, usable);
     String slug = "eval-" + UUID.randomUUID().toString().substring(0, 8);
     long workspaceId =
         QuarkusTransaction.requiringNew()
-            .call(
-                () -> workspaces.create(slug, "Evaluation of " + options.file().getFileName()).id);
-    questions.importDocument(workspaceId, bank(split));
+            .call(() -> workspaces.create(slug, "Evaluation of " + dataset).id);
+    questions.importDocument(
+        workspaceId, ownBank == null ? bank(split) : withSeeds(ownBank, split));
 
-    int total = split.graded().values().stream().mapToInt(List::size).sum();
+    List<String> variants = new ArrayList<>();
+    variants.add(config.spec().exemplars());
+    options.ablations().stream().filter(a -> !variants.contains(a)).forEach(variants::add);
+    int perVariant = split.graded().values().stream().mapToInt(List::size).sum();
+    int total = perVariant * variants.size();
     List<Double> predicted = new ArrayList<>();
     List<Double> human = new ArrayList<>();
     List<Double> second = new ArrayList<>();
@@ -98,20 +110,36 @@ public class EvalRunner {
     List<Double> overlap = new ArrayList<>();
     Map<String, Integer> modes = new TreeMap<>();
     List<Long> latencies = new ArrayList<>();
+    // The baselines learn from what the grader sees: seed rows, and in bank mode the exemplars.
+    Map<String, List<EvalRow>> baselinePool = new LinkedHashMap<>(split.seeds());
+    if (ownBank != null) {
+      for (QuestionSpec q : ownBank.questions()) {
+        if (split.graded().containsKey(q.id())) {
+          List<EvalRow> pool = new ArrayList<>(split.seeds().get(q.id()));
+          q.exemplars()
+              .forEach(
+                  e ->
+                      pool.add(
+                          new EvalRow(
+                              q.id(),
+                              q.prompt(),
+                              "",
+                              e.text(),
+                              e.score(),
+                              q.rubric().scale(),
+                              "exemplar",
+                              null)));
+          baselinePool.put(q.id(), pool);
+        }
+      }
+    }
     int done = 0;
+    int index = 0;
     for (Map.Entry<String, List<EvalRow>> q : split.graded().entrySet()) {
-      List<EvalRow> seeds = split.seeds().get(q.getKey());
+      List<EvalRow> seeds = baselinePool.get(q.getKey());
       for (EvalRow row : q.getValue()) {
         long t0 = System.nanoTime();
-        GradeView g =
-            grading
-                .grade(
-                    workspaceId,
-                    new GradeRequest(
-                        slugOf(q.getKey()), row.answer(), "row-" + done, List.of("eval")),
-                    null,
-                    null)
-                .grade();
+        GradeView g = gradeRow(workspaceId, q.getKey(), row, index++, config);
         latencies.add((System.nanoTime() - t0) / 1_000_000);
         predicted.add(g.overall().score() / g.overall().maxScore());
         human.add(row.normalised());
@@ -125,13 +153,37 @@ public class EvalRunner {
         }
         overlap.add(WordOverlap.nearestScore(row, seeds));
         modes.merge(g.mode(), 1, Integer::sum);
-        progress(progress, ++done, total);
+        progress.graded(++done, total);
       }
     }
     double[] h = toArray(human);
+    double[] p = toArray(predicted);
     double step = isBinary(h) ? 1.0 : 0.25;
-    double majority =
-        majority(split.seeds().values().stream().flatMap(List::stream).toList(), step);
+    Map<String, EvalReport.Ablation> ablations = new LinkedHashMap<>();
+    for (String variant : variants.subList(1, variants.size())) {
+      GraderConfig ablated = ablated(config, variant);
+      List<Double> scores = new ArrayList<>();
+      index = 0;
+      for (Map.Entry<String, List<EvalRow>> q : split.graded().entrySet()) {
+        for (EvalRow row : q.getValue()) {
+          GradeView g = gradeRow(workspaceId, q.getKey(), row, index++, ablated);
+          scores.add(g.overall().score() / g.overall().maxScore());
+          tokens[0] += g.inputTokens();
+          tokens[1] += g.outputTokens();
+          progress.graded(++done, total);
+        }
+      }
+      double[] a = toArray(scores);
+      Map<String, Double> perQuestionQwk = new LinkedHashMap<>();
+      perQuestion(questionOf, a, h, step).forEach((k, v) -> perQuestionQwk.put(k, v.qwk()));
+      ablations.put(
+          "exemplars: " + variant,
+          new EvalReport.Ablation(
+              ablated.spec().describe(),
+              Agreement.summarise(a, h, 1.0, step, BOOTSTRAP, options.seed()),
+              perQuestionQwk));
+    }
+    double majority = majority(baselinePool.values().stream().flatMap(List::stream).toList(), step);
     double[] majorityPrediction = new double[h.length];
     java.util.Arrays.fill(majorityPrediction, majority);
     Map<String, Agreement.Summary> baselines = new LinkedHashMap<>();
@@ -141,7 +193,6 @@ public class EvalRunner {
     baselines.put(
         "majority score (" + majority + ")",
         Agreement.summarise(majorityPrediction, h, 1.0, step, BOOTSTRAP, options.seed()));
-    double[] p = toArray(predicted);
     Agreement.Summary humanHuman =
         second.isEmpty()
             ? null
@@ -153,16 +204,20 @@ public class EvalRunner {
     long totalMs = latencies.stream().mapToLong(Long::longValue).sum();
     Collections.sort(latencies);
     return new EvalReport(
-        options.file().getFileName().toString(),
+        runId == null ? null : runId.toString(),
+        dataset,
         options.protocol(),
+        new EvalReport.Grader(config.ref(), config.spec().describe(), config.specHash()),
         slug,
         split.graded().size(),
         split.seeds().values().stream().mapToInt(List::size).sum(),
-        total,
+        perVariant,
+        excluded,
         step,
         modes,
         Agreement.summarise(p, h, 1.0, step, BOOTSTRAP, options.seed()),
         baselines,
+        ablations,
         perQuestion(questionOf, p, h, step),
         humanHuman,
         lengthBias,
@@ -172,6 +227,76 @@ public class EvalRunner {
         latencies.isEmpty() ? 0 : latencies.get(latencies.size() / 2),
         (System.nanoTime() - start) / 1_000_000_000.0,
         Instant.now().toString());
+  }
+
+  private GradeView gradeRow(
+      long workspaceId, String questionId, EvalRow row, int index, GraderConfig config) {
+    // Each row is its own candidate, so its ablation grades are not near-duplicates of each other.
+    GradeRequest request =
+        new GradeRequest(slugOf(questionId), row.answer(), "row-" + index, List.of("eval"));
+    return grading.grade(workspaceId, request, null, null, config).grade();
+  }
+
+  /** The configuration with its exemplars shown another way; same name, marked as an ablation. */
+  private static GraderConfig ablated(GraderConfig config, String exemplars) {
+    GraderSpec spec = config.spec().withExemplars(exemplars);
+    return new GraderConfig(
+        config.id(),
+        config.name(),
+        config.version(),
+        spec,
+        config.specHash() + "+exemplars:" + exemplars,
+        "ablation of " + config.ref(),
+        config.createdAt());
+  }
+
+  /** Rows whose question is in the bank and whose answer is not itself one of its exemplars. */
+  private static List<EvalRow> gradable(List<EvalRow> rows, BankDocument bank) {
+    Map<String, Set<String>> exemplarKeys = new HashMap<>();
+    for (QuestionSpec q : bank.questions()) {
+      exemplarKeys.put(
+          q.id(),
+          q.exemplars().stream()
+              .map(e -> AnswerText.dedupKey(e.text()))
+              .collect(Collectors.toSet()));
+    }
+    return rows.stream()
+        .filter(r -> exemplarKeys.containsKey(r.questionId()))
+        .filter(r -> !exemplarKeys.get(r.questionId()).contains(AnswerText.dedupKey(r.answer())))
+        .toList();
+  }
+
+  /** The workspace's questions with the run's seed rows added as exemplars. */
+  private static BankDocument withSeeds(BankDocument own, Split split) {
+    List<QuestionSpec> specs = new ArrayList<>();
+    for (QuestionSpec q : own.questions()) {
+      if (!split.graded().containsKey(q.id())) {
+        continue;
+      }
+      List<ExemplarSpec> exemplars = new ArrayList<>(q.exemplars());
+      exemplars.addAll(seedExemplars(split.seeds().get(q.id()), q.rubric().scale()));
+      specs.add(
+          new QuestionSpec(
+              slugOf(q.id()), q.title(), q.prompt(), q.area(), q.tags(), q.rubric(), exemplars));
+    }
+    return new BankDocument(own.areas(), List.of(), null, specs);
+  }
+
+  private static List<ExemplarSpec> seedExemplars(List<EvalRow> seeds, int scale) {
+    List<ExemplarSpec> out = new ArrayList<>();
+    for (int i = 0; i < seeds.size(); i++) {
+      EvalRow s = seeds.get(i);
+      out.add(
+          new ExemplarSpec(
+              "seed-" + i,
+              Label.forShare(s.normalised()),
+              Math.round(s.normalised() * scale * 1000) / 1000.0,
+              Map.of(),
+              "human score " + s.score() + " of " + s.maxScore(),
+              "eval-set",
+              s.answer()));
+    }
+    return out;
   }
 
   /** Point agreement per question (no intervals: most questions have few graded answers). */
@@ -267,19 +392,7 @@ public class EvalRunner {
               "the instructor's reference answer",
               "reference",
               first.referenceAnswer()));
-      List<EvalRow> seeds = split.seeds().get(q.getKey());
-      for (int i = 0; i < seeds.size(); i++) {
-        EvalRow s = seeds.get(i);
-        exemplars.add(
-            new ExemplarSpec(
-                "seed-" + i,
-                Label.forShare(s.normalised()),
-                Math.round(s.normalised() * SCALE * 1000) / 1000.0,
-                Map.of(),
-                "human score " + s.score() + " of " + s.maxScore(),
-                "eval-set",
-                s.answer()));
-      }
+      exemplars.addAll(seedExemplars(split.seeds().get(q.getKey()), SCALE));
       specs.add(
           new QuestionSpec(
               slugOf(q.getKey()),
@@ -358,28 +471,5 @@ public class EvalRunner {
 
   private static String truncate(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max);
-  }
-
-  private static void progress(PrintStream out, int done, int total) {
-    if (done == total || done % 10 == 0) {
-      int width = 30;
-      int filled = total == 0 ? width : done * width / total;
-      out.printf(
-          "\r[%s%s] %d/%d graded", "=".repeat(filled), " ".repeat(width - filled), done, total);
-      if (done == total) {
-        out.println();
-      }
-    }
-  }
-
-  private void write(EvalReport report, Path dir) {
-    try {
-      Files.createDirectories(dir);
-      String base = report.dataset().replaceAll("\\.jsonl$", "") + "-" + report.workspace();
-      json.writeValue(dir.resolve(base + ".json").toFile(), report);
-      Files.writeString(dir.resolve(base + ".html"), HtmlReport.render(report));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the report to " + dir, e);
-    }
   }
 }

@@ -22,6 +22,12 @@ final class HtmlReport {
         .append(
             "th:first-child,td:first-child{text-align:left}svg{background:#fafafa;margin:1em 1em 0 0}</style></head><body>");
     h.append("<h1>Evaluation of ").append(esc(r.dataset())).append("</h1>");
+    h.append("<p>Grader configuration <b>")
+        .append(esc(r.config().ref()))
+        .append("</b>: ")
+        .append(esc(r.config().description()))
+        .append(r.runId() == null ? "" : ". Run " + esc(r.runId()))
+        .append(".</p>");
     h.append("<p>")
         .append(esc(r.protocol()))
         .append(". Questions ")
@@ -39,7 +45,8 @@ final class HtmlReport {
             "<table><tr><th>scorer</th><th>n</th><th>QWK [95% CI]</th><th>Pearson [95% CI]</th><th>Spearman</th>")
         .append(
             "<th>MAE</th><th>RMSE [95% CI]</th><th>exact</th><th>adjacent</th><th>SMD [95% CI]</th></tr>");
-    row(h, "Assay grader", r.grader());
+    row(h, "Assay grader: " + r.config().ref(), r.grader());
+    r.ablations().forEach((name, a) -> row(h, "ablation, " + name, a.summary()));
     r.baselines().forEach((name, s) -> row(h, name, s));
     if (r.humanHuman() != null) {
       row(h, "human-human", r.humanHuman());
@@ -51,8 +58,29 @@ final class HtmlReport {
             "<p>Length bias: corr(predicted, words) %.3f; corr(human, words) %.3f.</p>",
             r.lengthBias().get("predictedVsWords"),
             r.lengthBias().get("humanVsWords")));
+    if (!r.ablations().isEmpty()) {
+      h.append("<h2>Exemplar ablation per question (QWK)</h2><table><tr><th>question</th><th>")
+          .append(esc(r.config().description()))
+          .append("</th>");
+      r.ablations().keySet().forEach(name -> h.append("<th>").append(esc(name)).append("</th>"));
+      h.append("</tr>");
+      r.perQuestion()
+          .forEach(
+              (q, a) -> {
+                h.append("<tr><td>").append(esc(q)).append("</td>").append(cell(a.qwk()));
+                r.ablations().values().forEach(x -> h.append(cell(x.perQuestionQwk().get(q))));
+                h.append("</tr>");
+              });
+      h.append("</table>");
+    }
     h.append(scatter(r)).append(heatmap(r.grader().confusion())).append(bars(r.perQuestion()));
     return h.append("</body></html>").toString();
+  }
+
+  private static String cell(Double value) {
+    return value == null || value.isNaN()
+        ? "<td>n/a</td>"
+        : String.format(Locale.ROOT, "<td>%.3f</td>", value);
   }
 
   private static void row(StringBuilder h, String name, Agreement.Summary s) {

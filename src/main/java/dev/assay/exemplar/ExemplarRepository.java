@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pgvector.PGvector;
 import dev.assay.embedding.Embedding;
+import dev.assay.platform.Jdbc;
 import dev.assay.platform.Jsonb;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -37,10 +38,12 @@ public class ExemplarRepository {
       """;
 
   private final DataSource dataSource;
+  private final Jdbc jdbc;
   private final ObjectMapper json;
 
-  ExemplarRepository(DataSource dataSource, ObjectMapper json) {
+  ExemplarRepository(DataSource dataSource, Jdbc jdbc, ObjectMapper json) {
     this.dataSource = dataSource;
+    this.jdbc = jdbc;
     this.json = json;
   }
 
@@ -204,6 +207,35 @@ public class ExemplarRepository {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot mark exemplar pending", e);
     }
+  }
+
+  /** Database ids of the workspace's pending exemplars. */
+  public List<Long> pendingIds(long workspaceId) {
+    return jdbc.list(
+        "list pending exemplars",
+        "SELECT e.id FROM exemplar e JOIN question q ON q.id = e.question_id"
+            + " WHERE q.workspace_id = ? AND e.status = 'pending' ORDER BY e.id",
+        rs -> rs.getLong(1),
+        workspaceId);
+  }
+
+  /**
+   * Activates those of {@code ids} that are still pending in the workspace; returns them as {@code
+   * question/exemplar} ids.
+   */
+  public List<String> activatePending(long workspaceId, Collection<Long> ids) {
+    return jdbc.list(
+        "activate pending exemplars",
+        """
+        UPDATE exemplar e SET status = 'active', active = true, updated_at = now()
+        FROM question q
+        WHERE q.id = e.question_id AND q.workspace_id = ? AND e.status = 'pending'
+          AND e.id = ANY (?)
+        RETURNING q.slug || '/' || e.external_id
+        """,
+        rs -> rs.getString(1),
+        workspaceId,
+        new Jdbc.SqlArray("bigint", ids.toArray()));
   }
 
   /** Deactivates one exemplar; false when the question has no exemplar with that id. */

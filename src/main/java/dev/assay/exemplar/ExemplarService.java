@@ -191,6 +191,16 @@ public class ExemplarService {
             });
   }
 
+  /** Database ids of the workspace's pending exemplars (promoted from reviews, not yet gated). */
+  public List<Long> pendingIds(long workspaceId) {
+    return repository.pendingIds(workspaceId);
+  }
+
+  /** Admits pending exemplars that passed the gate; returns {@code question/exemplar} ids. */
+  public List<String> activatePending(long workspaceId, List<Long> ids) {
+    return ids.isEmpty() ? List.of() : repository.activatePending(workspaceId, ids);
+  }
+
   public List<ExemplarView> list(long questionId, Label label, boolean includeInactive) {
     return repository.list(questionId, label, includeInactive);
   }

@@ -77,7 +77,8 @@ class GradeRepository {
       String dedupKey,
       UUID reusedFrom,
       List<String> llmRawOutputs,
-      UUID createdByKey) {}
+      UUID createdByKey,
+      Long graderConfigId) {}
 
   /** Inserts a grade; false when another request with the same idempotency key got there first. */
   boolean insert(NewGrade g) {
@@ -86,8 +87,8 @@ class GradeRepository {
         INSERT INTO grade (id, workspace_id, question_id, rubric_version_id, candidate_ref, tags,
             idempotency_key, answer, answer_key, answer_embedding, mode, overall_score, overall_max,
             overall_percent, confidence, flags, criteria, rationale, provenance, dedup_key,
-            reused_from, llm_raw_output, created_by_key)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            reused_from, llm_raw_output, created_by_key, grader_config_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (workspace_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
         """;
     try (Connection c = dataSource.getConnection();
@@ -115,9 +116,48 @@ class GradeRepository {
       ps.setObject(21, g.reusedFrom());
       ps.setObject(22, g.llmRawOutputs() == null ? null : jsonb(g.llmRawOutputs()));
       ps.setObject(23, g.createdByKey());
+      ps.setObject(24, g.graderConfigId());
       return ps.executeUpdate() == 1;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot log grade " + g.id(), e);
+    }
+  }
+
+  /** What a shadow configuration made of a live answer; stored apart from the grade log. */
+  record ShadowGrade(
+      UUID gradeId,
+      long workspaceId,
+      long graderConfigId,
+      String mode,
+      double overallScore,
+      double overallMax,
+      double confidence,
+      List<String> flags,
+      List<Verdict.CriterionGrade> criteria,
+      Map<String, Object> provenance) {}
+
+  void insertShadow(ShadowGrade g) {
+    try {
+      jdbc.update(
+          "log a shadow grade",
+          """
+          INSERT INTO shadow_grade (id, workspace_id, grade_id, grader_config_id, mode,
+              overall_score, overall_max, confidence, flags, criteria, provenance)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+          UUID.randomUUID(),
+          g.workspaceId(),
+          g.gradeId(),
+          g.graderConfigId(),
+          g.mode(),
+          g.overallScore(),
+          g.overallMax(),
+          g.confidence(),
+          new Jdbc.SqlArray("varchar", g.flags().toArray()),
+          jsonb(g.criteria()),
+          jsonb(g.provenance()));
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot log the shadow grade of " + g.gradeId(), e);
     }
   }
 

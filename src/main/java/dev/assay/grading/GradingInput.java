@@ -9,6 +9,11 @@ import java.util.List;
 record GradingInput(
     QuestionRef question, String answer, Embedding answerVector, List<ExemplarMatch> exemplars) {
 
+  /** The same input with the grader shown other exemplars (see {@link ExemplarAblation}). */
+  GradingInput showing(List<ExemplarMatch> shown) {
+    return new GradingInput(question, answer, answerVector, shown);
+  }
+
   double maxExemplarSimilarity() {
     return exemplars.stream().mapToDouble(ExemplarMatch::similarity).max().orElse(0);
   }

@@ -36,9 +36,11 @@ public class GradingService {
   private final OfflineGrader offline;
   private final LlmGrader llm;
   private final LlmConfig llmConfig;
-  private final GradingConfig config;
+  private final GradingConfig settings;
   private final GradeRepository grades;
   private final GradingMetrics metrics;
+  private final GraderConfigs configs;
+  private final ShadowGrading shadow;
 
   GradingService(
       QuestionService questions,
@@ -50,7 +52,9 @@ public class GradingService {
       LlmConfig llmConfig,
       GradingConfig config,
       GradeRepository grades,
-      GradingMetrics metrics) {
+      GradingMetrics metrics,
+      GraderConfigs configs,
+      ShadowGrading shadow) {
     this.questions = questions;
     this.exemplars = exemplars;
     this.embeddings = embeddings;
@@ -58,20 +62,43 @@ public class GradingService {
     this.offline = offline;
     this.llm = llm;
     this.llmConfig = llmConfig;
-    this.config = config;
+    this.settings = config;
     this.grades = grades;
     this.metrics = metrics;
+    this.configs = configs;
+    this.shadow = shadow;
   }
 
   /** The logged grade, and whether this request created it (false: an idempotent replay). */
   public record Accepted(GradeView grade, boolean created) {}
 
   /**
-   * Grades and logs one answer. {@code createdBy} is the API key of the caller (null for internal
-   * runs such as evaluations); an idempotency key replays only that caller's own grade.
+   * Grades and logs one answer with the workspace's active configuration, and hands it to the
+   * shadow configuration if one is set. {@code createdBy} is the API key of the caller; an
+   * idempotency key replays only that caller's own grade.
    */
   public Accepted grade(
       long workspaceId, GradeRequest request, String idempotencyKey, UUID createdBy) {
+    Accepted accepted =
+        grade(workspaceId, request, idempotencyKey, createdBy, configs.active(workspaceId));
+    if (accepted.created()) {
+      configs
+          .shadow(workspaceId)
+          .ifPresent(s -> shadow.submit(workspaceId, accepted.grade().id(), request, s));
+    }
+    return accepted;
+  }
+
+  /**
+   * Grades and logs one answer with {@code config}; internal runs such as evaluations pass a null
+   * {@code createdBy}.
+   */
+  public Accepted grade(
+      long workspaceId,
+      GradeRequest request,
+      String idempotencyKey,
+      UUID createdBy,
+      GraderConfig config) {
     if (idempotencyKey != null) {
       Optional<GradeRepository.Keyed> replay =
           grades.findByIdempotencyKey(workspaceId, idempotencyKey);
@@ -81,35 +108,7 @@ public class GradingService {
     }
     Stages stages = new Stages(metrics);
     QuestionRef question = questions.resolve(workspaceId, request.questionId());
-    String answer = request.answer();
-    boolean blank = answer.isBlank();
-
-    Embedding vector = blank ? null : stages.time("embed", () -> embeddings.embed(answer));
-    List<ExemplarMatch> matches =
-        blank
-            ? List.of()
-            : stages.time(
-                "retrieve",
-                () -> exemplars.nearest(question.id(), vector, config.exemplarsPerLabel()));
-    GradingInput input = new GradingInput(question, answer, vector, matches);
-    Screening.Result screening =
-        stages.time("screen", () -> screen(workspaceId, request, question, input));
-
-    String answerKey = Hashing.sha256(AnswerText.dedupKey(answer));
-    String dedupKey =
-        Hashing.sha256(answerKey + "|" + question.rubricVersionId() + "|" + signature());
-    Optional<GradeView> reusable =
-        config.dedup() && !blank ? grades.findReusable(workspaceId, dedupKey) : Optional.empty();
-
-    Graded graded = reusable.map(Graded::reusing).orElseGet(() -> gradeFresh(input, blank, stages));
-    List<String> flags = new ArrayList<>(screening.flags());
-    flags.addAll(graded.flags());
-    double confidence =
-        graded.confidence() * Math.pow(config.flaggedConfidenceFactor(), screening.flags().size());
-
-    RubricSpec rubric = question.rubric();
-    double overall = overall(rubric, graded.criteria());
-    Map<String, Object> provenance = provenance(question, input, screening, graded, stages);
+    Computed c = compute(workspaceId, request, question, config, stages, true);
     GradeRepository.NewGrade row =
         new GradeRepository.NewGrade(
             UUID.randomUUID(),
@@ -119,35 +118,117 @@ public class GradingService {
             request.candidateRef(),
             request.tags(),
             idempotencyKey,
-            answer,
-            answerKey,
-            vector == null ? null : vector.vector(),
-            graded.mode(),
-            round(overall, 3),
-            rubric.scale(),
-            round(100 * overall / rubric.scale(), 2),
-            round(confidence, 3),
-            flags,
-            graded.criteria(),
-            graded.rationale(),
-            provenance,
-            dedupKey,
-            graded.reusedFrom(),
-            graded.rawOutputs(),
-            createdBy);
+            request.answer(),
+            c.answerKey(),
+            c.input().answerVector() == null ? null : c.input().answerVector().vector(),
+            c.graded().mode(),
+            round(c.overall(), 3),
+            question.rubric().scale(),
+            round(100 * c.overall() / question.rubric().scale(), 2),
+            round(c.confidence(), 3),
+            c.flags(),
+            c.graded().criteria(),
+            c.graded().rationale(),
+            c.provenance(),
+            c.dedupKey(),
+            c.graded().reusedFrom(),
+            c.graded().rawOutputs(),
+            createdBy,
+            config.id());
     boolean inserted = stages.time("persist", () -> grades.insert(row));
     if (!inserted) {
       // A concurrent request with the same idempotency key was logged first: answer with that one.
       return replayed(
           grades.findByIdempotencyKey(workspaceId, idempotencyKey).orElseThrow(), createdBy);
     }
-    metrics.graded(graded.mode(), flags);
+    metrics.graded(c.graded().mode(), c.flags());
     LOG.infof(
-        "graded id=%s question=%s mode=%s overall=%.2f confidence=%.2f flags=%s totalMs=%d",
-        row.id(), question.slug(), graded.mode(), overall, confidence, flags, stages.totalMs());
+        "graded id=%s question=%s config=%s mode=%s overall=%.2f confidence=%.2f flags=%s"
+            + " totalMs=%d",
+        row.id(),
+        question.slug(),
+        config.ref(),
+        c.graded().mode(),
+        c.overall(),
+        c.confidence(),
+        c.flags(),
+        stages.totalMs());
     // The log row cannot hold the time it took to write itself: the response adds it.
     GradeView view = withLatencies(grades.find(workspaceId, row.id(), null).orElseThrow(), stages);
     return new Accepted(view, true);
+  }
+
+  /**
+   * Grades an answer already logged as {@code gradeId} again with a shadow configuration and keeps
+   * the result apart from the grade log, where no grade endpoint reads.
+   */
+  void gradeInShadow(long workspaceId, UUID gradeId, GradeRequest request, GraderConfig config) {
+    Stages stages = new Stages(null);
+    QuestionRef question = questions.resolve(workspaceId, request.questionId());
+    Computed c = compute(workspaceId, request, question, config, stages, false);
+    grades.insertShadow(
+        new GradeRepository.ShadowGrade(
+            gradeId,
+            workspaceId,
+            config.id(),
+            c.graded().mode(),
+            round(c.overall(), 3),
+            question.rubric().scale(),
+            round(c.confidence(), 3),
+            c.flags(),
+            c.graded().criteria(),
+            c.provenance()));
+  }
+
+  /** Everything a grade is made of, before it is logged anywhere. */
+  private record Computed(
+      GradingInput input,
+      Graded graded,
+      List<String> flags,
+      double confidence,
+      double overall,
+      String answerKey,
+      String dedupKey,
+      Map<String, Object> provenance) {}
+
+  private Computed compute(
+      long workspaceId,
+      GradeRequest request,
+      QuestionRef question,
+      GraderConfig config,
+      Stages stages,
+      boolean mayReuse) {
+    GraderSpec spec = config.spec();
+    String answer = request.answer();
+    boolean blank = answer.isBlank();
+    Embedding vector = blank ? null : stages.time("embed", () -> embeddings.embed(answer));
+    List<ExemplarMatch> matches =
+        blank
+            ? List.of()
+            : stages.time("retrieve", () -> exemplars.nearest(question.id(), vector, spec.k()));
+    GradingInput input = new GradingInput(question, answer, vector, matches);
+    Screening.Result screening =
+        stages.time("screen", () -> screen(workspaceId, request, question, input));
+
+    String answerKey = Hashing.sha256(AnswerText.dedupKey(answer));
+    String dedupKey =
+        Hashing.sha256(answerKey + "|" + question.rubricVersionId() + "|" + signature(spec));
+    Optional<GradeView> reusable =
+        mayReuse && settings.dedup() && !blank
+            ? grades.findReusable(workspaceId, dedupKey)
+            : Optional.empty();
+    GradingInput shown =
+        input.showing(ExemplarAblation.apply(spec.exemplars(), matches, answerKey));
+    Graded graded =
+        reusable.map(Graded::reusing).orElseGet(() -> gradeFresh(shown, blank, stages, spec));
+    List<String> flags = new ArrayList<>(screening.flags());
+    flags.addAll(graded.flags());
+    double confidence =
+        graded.confidence()
+            * Math.pow(settings.flaggedConfidenceFactor(), screening.flags().size());
+    double overall = overall(question.rubric(), graded.criteria());
+    Map<String, Object> provenance = provenance(question, input, screening, graded, stages, config);
+    return new Computed(input, graded, flags, confidence, overall, answerKey, dedupKey, provenance);
   }
 
   /**
@@ -193,7 +274,7 @@ public class GradingService {
   private Screening.Result screen(
       long workspaceId, GradeRequest request, QuestionRef question, GradingInput input) {
     if (input.answerVector() == null) {
-      return Screening.screen(config, input.answer(), question.prompt(), 0, 0, null, null);
+      return Screening.screen(settings, input.answer(), question.prompt(), 0, 0, null, null);
     }
     double questionSimilarity = input.answerVector().cosine(vectors.of(question.prompt()));
     ExemplarMatch nearest =
@@ -212,7 +293,7 @@ public class GradingService {
             .findFirst()
             .orElse(null);
     return Screening.screen(
-        config,
+        settings,
         input.answer(),
         question.prompt(),
         questionSimilarity,
@@ -221,25 +302,31 @@ public class GradingService {
         other);
   }
 
-  private String signature() {
-    return llmConfig.enabled()
-        ? llm.signature()
-        : "offline:"
-            + OfflineGrader.VERSION
-            + ":"
-            + embeddings.modelId()
-            + ":k"
-            + config.exemplarsPerLabel();
+  /** What makes two grades of the same answer interchangeable: the grader and its settings. */
+  private String signature(GraderSpec spec) {
+    String shown = spec.exemplars().equals("retrieved") ? "" : ":exemplars-" + spec.exemplars();
+    return (spec.llm()
+            ? llm.signature(spec)
+            : "offline:" + OfflineGrader.VERSION + ":" + embeddings.modelId() + ":k" + spec.k())
+        + shown;
   }
 
-  private Graded gradeFresh(GradingInput input, boolean blank, Stages stages) {
+  private Graded gradeFresh(GradingInput input, boolean blank, Stages stages, GraderSpec spec) {
     if (blank) {
       return Graded.of("offline", empty(input.question().rubric()), List.of());
     }
-    if (!llmConfig.enabled()) {
+    if (!spec.llm()) {
       return Graded.of("offline", stages.time("grade", () -> offline.grade(input)), List.of());
     }
-    LlmGrader.Outcome outcome = llm.grade(input);
+    if (!llmConfig.enabled()) {
+      // An llm configuration outlived the endpoint it was created for: say so, grade offline.
+      metrics.fallback("llm-not-configured");
+      return Graded.of(
+          "fallback",
+          stages.time("grade", () -> offline.grade(input)),
+          List.of("llm-not-configured"));
+    }
+    LlmGrader.Outcome outcome = llm.grade(input, spec);
     stages.record("llm", outcome.trace().llmMs());
     stages.record("verify", outcome.trace().verifyMs());
     if (outcome.verdict() != null) {
@@ -276,9 +363,17 @@ public class GradingService {
       GradingInput input,
       Screening.Result screening,
       Graded graded,
-      Stages stages) {
+      Stages stages,
+      GraderConfig config) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("rubricVersion", question.rubricVersion());
+    p.put(
+        "graderConfig",
+        Map.of(
+            "name", config.name(),
+            "version", config.version(),
+            "specHash", config.specHash(),
+            "spec", config.spec()));
     p.put("grader", graded.mode().equals("llm") ? "llm" : OfflineGrader.VERSION);
     p.put("embeddingModel", embeddings.modelId());
     p.put(

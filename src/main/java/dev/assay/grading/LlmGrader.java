@@ -53,20 +53,20 @@ class LlmGrader {
   /** A verified verdict (or null) with the trace of every call and the reasons for failure. */
   record Outcome(Verdict verdict, LlmTrace trace, List<String> rawOutputs, List<String> flags) {}
 
-  /** The signature of this grader's configuration, part of the dedup key. */
-  String signature() {
+  /** The signature of a configuration of this grader, part of the dedup key. */
+  String signature(GraderSpec spec) {
     return "llm:"
-        + prompts.grade().hash()
+        + prompts.grade(spec.promptVersion()).hash()
         + ":"
-        + config.model()
+        + spec.model()
         + ":"
-        + temperature()
+        + spec.temperature()
         + ":"
-        + config.samples();
+        + spec.samples();
   }
 
-  Outcome grade(GradingInput input) {
-    PromptLibrary.GradePrompt prompt = prompts.grade();
+  Outcome grade(GradingInput input, GraderSpec spec) {
+    PromptLibrary.GradePrompt prompt = prompts.grade(spec.promptVersion());
     RubricSpec rubric = input.question().rubric();
     Set<String> retrieved =
         input.exemplars().stream().map(ExemplarMatch::id).collect(Collectors.toSet());
@@ -80,12 +80,12 @@ class LlmGrader {
     long llmNanos = 0;
     long verifyNanos = 0;
     boolean repaired = false;
-    for (int sample = 1; sample <= config.samples(); sample++) {
+    for (int sample = 1; sample <= spec.samples(); sample++) {
       List<ChatMessage> conversation = new ArrayList<>(messages);
       try {
         for (String kind : List.of("grade", "repair")) {
           long t0 = System.nanoTime();
-          LlmClient.Reply reply = client.call(conversation, temperature());
+          LlmClient.Reply reply = client.call(conversation, spec.model(), spec.temperature());
           long t1 = System.nanoTime();
           List<GradeVerifier.Violation> violations =
               reply.grade() == null
@@ -138,8 +138,8 @@ class LlmGrader {
             prompt.id(),
             prompt.version(),
             prompt.hash(),
-            config.model(),
-            parameters(),
+            spec.model(),
+            parameters(spec),
             attempts,
             llmNanos / 1_000_000,
             verifyNanos / 1_000_000);
@@ -154,14 +154,10 @@ class LlmGrader {
     return new Outcome(verdict, trace, raws, outcomeFlags);
   }
 
-  private double temperature() {
-    return config.samples() > 1 ? config.sampleTemperature() : config.temperature();
-  }
-
-  private Map<String, Object> parameters() {
+  private Map<String, Object> parameters(GraderSpec spec) {
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("temperature", temperature());
-    p.put("samples", config.samples());
+    p.put("temperature", spec.temperature());
+    p.put("samples", spec.samples());
     p.put("maxOutputTokens", config.maxOutputTokens());
     p.put("deadlineMs", config.deadline().toMillis());
     p.put("responseFormat", "json_schema");

@@ -10,6 +10,7 @@ final class Stages {
   private final long start = System.nanoTime();
   private final Map<String, Long> millis = new LinkedHashMap<>();
 
+  /** {@code metrics} may be null: shadow grading keeps its times out of the live latency metric. */
   Stages(GradingMetrics metrics) {
     this.metrics = metrics;
   }
@@ -20,13 +21,17 @@ final class Stages {
       return work.get();
     } finally {
       long nanos = System.nanoTime() - t0;
-      metrics.stage(stage, nanos);
+      if (metrics != null) {
+        metrics.stage(stage, nanos);
+      }
       millis.merge(stage, nanos / 1_000_000, Long::sum);
     }
   }
 
   void record(String stage, long ms) {
-    metrics.stage(stage, ms * 1_000_000);
+    if (metrics != null) {
+      metrics.stage(stage, ms * 1_000_000);
+    }
     millis.merge(stage, ms, Long::sum);
   }
 

@@ -60,7 +60,8 @@ public class LlmClient {
       long latencyMs) {}
 
   /** Sends the messages; throws {@link LlmFailure} when no reply arrives in time. */
-  public Reply call(List<ChatMessage> messages, double temperature) throws LlmFailure {
+  public Reply call(List<ChatMessage> messages, String modelName, double temperature)
+      throws LlmFailure {
     if (System.currentTimeMillis() < openUntil) {
       throw new LlmFailure(
           LlmFailure.Kind.CIRCUIT_OPEN, "circuit open after repeated failures", null);
@@ -71,7 +72,7 @@ public class LlmClient {
       throw new LlmFailure(LlmFailure.Kind.BUSY, "too many concurrent LLM calls", null);
     }
     try {
-      Reply reply = callWithRetries(request(messages, temperature), start, deadline);
+      Reply reply = callWithRetries(request(messages, modelName, temperature), start, deadline);
       consecutiveFailures.set(0);
       return reply;
     } catch (LlmFailure e) {
@@ -87,10 +88,10 @@ public class LlmClient {
     }
   }
 
-  private ChatRequest request(List<ChatMessage> messages, double temperature) {
+  private ChatRequest request(List<ChatMessage> messages, String modelName, double temperature) {
     return ChatRequest.builder()
         .messages(messages)
-        .modelName(config.model())
+        .modelName(modelName)
         .temperature(temperature)
         .maxOutputTokens(config.maxOutputTokens())
         .responseFormat(GradeSchema.RESPONSE_FORMAT)

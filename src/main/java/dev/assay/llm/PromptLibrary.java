@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,26 +19,40 @@ import java.util.regex.Pattern;
 public class PromptLibrary {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
 
-  private final GradePrompt prompt;
+  private final LlmConfig config;
+  private final Map<String, GradePrompt> loaded = new ConcurrentHashMap<>();
 
   PromptLibrary(LlmConfig config) {
-    String base = "prompts/" + config.promptId() + "/" + config.promptVersion() + "/";
-    String system = read(base + "system.md");
-    String user = read(base + "user.md");
-    String repair = read(base + "repair.md");
-    this.prompt =
-        new GradePrompt(
-            config.promptId(),
-            config.promptVersion(),
-            Hashing.sha256(system + "\u0000" + user + "\u0000" + repair),
-            system,
-            user,
-            repair);
+    this.config = config;
+    grade(config.promptVersion());
   }
 
-  /** The configured grading prompt. */
+  /** The deployment's configured grading prompt. */
   public GradePrompt grade() {
-    return prompt;
+    return grade(config.promptVersion());
+  }
+
+  /** A version of the grading prompt; {@link IllegalArgumentException} when it does not exist. */
+  public GradePrompt grade(String version) {
+    return loaded.computeIfAbsent(version, v -> load(config.promptId(), v));
+  }
+
+  /** Whether that version of the grading prompt ships with this build. */
+  public boolean exists(String version) {
+    return loaded.containsKey(version) || resource(config.promptId(), version, "system.md") != null;
+  }
+
+  private static GradePrompt load(String id, String version) {
+    String system = read(id, version, "system.md");
+    String user = read(id, version, "user.md");
+    String repair = read(id, version, "repair.md");
+    return new GradePrompt(
+        id,
+        version,
+        Hashing.sha256(system + "\u0000" + user + "\u0000" + repair),
+        system,
+        user,
+        repair);
   }
 
   /** One versioned prompt: its templates and the SHA-256 of their contents. */
@@ -60,12 +75,19 @@ public class PromptLibrary {
     return out.toString();
   }
 
-  private static String read(String resource) {
-    try (InputStream in =
-        Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing prompt template " + resource);
-      }
+  private static java.net.URL resource(String id, String version, String file) {
+    return Thread.currentThread()
+        .getContextClassLoader()
+        .getResource("prompts/" + id + "/" + version + "/" + file);
+  }
+
+  private static String read(String id, String version, String file) {
+    java.net.URL url = resource(id, version, file);
+    if (url == null) {
+      throw new IllegalArgumentException(
+          "missing prompt template prompts/" + id + "/" + version + "/" + file);
+    }
+    try (InputStream in = url.openStream()) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -27,6 +27,15 @@ public class ApiException extends RuntimeException {
     return new ApiException(409, code, "Conflict", detail, List.of());
   }
 
+  /** The request is well-formed but cannot be carried out as asked. */
+  public static ApiException unprocessable(String code, String detail) {
+    return new ApiException(422, code, "Cannot be processed", detail, List.of());
+  }
+
+  public static ApiException badRequest(String code, String detail) {
+    return new ApiException(400, code, "Invalid request", detail, List.of());
+  }
+
   public static ApiException badField(String field, String message) {
     return new ApiException(
         400,

@@ -20,4 +20,13 @@ public final class Jsonb {
     }
     return obj;
   }
+
+  /** {@link #of} for callers that bind through {@link Jdbc}, which reports SQL failures itself. */
+  public static PGobject param(ObjectMapper json, Object value) {
+    try {
+      return of(json, value);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot build a jsonb parameter", e);
+    }
+  }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class EvalRunnerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Inject EvalRunner runner;
+  @Inject EvalCommand runner;
 
   private static String row(
       String q, String question, String reference, String answer, double score, String split)
@@ -158,6 +158,93 @@ class EvalRunnerTest {
     assertTrue(
         defaultQuestions.stream().noneMatch(id -> id.startsWith("q-")),
         "eval questions stay in their workspace");
+  }
+
+  @Test
+  void anApiRunGradesInTheBackgroundWithAblationsAndServesItsReports() throws Exception {
+    Path file = evalSet(Files.createTempDirectory("assay-eval-api"));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (String line : Files.readAllLines(file)) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> row = JSON.readValue(line, Map.class);
+      rows.add(row);
+    }
+    String id =
+        given()
+            .contentType(io.restassured.http.ContentType.JSON)
+            .body(
+                Map.of(
+                    "dataset",
+                    "tiny",
+                    "rows",
+                    rows,
+                    "splitSeed",
+                    "train",
+                    "ablations",
+                    List.of("none", "shuffled")))
+            .post("/api/v1/eval-runs")
+            .then()
+            .statusCode(202)
+            .header("Location", org.hamcrest.Matchers.containsString("/api/v1/eval-runs/"))
+            .extract()
+            .path("id");
+    io.restassured.path.json.JsonPath run = null;
+    for (int i = 0; i < 300; i++) {
+      run = given().get("/api/v1/eval-runs/{id}", id).then().statusCode(200).extract().jsonPath();
+      if (run.getString("run.status").equals("done")
+          || run.getString("run.status").equals("failed")) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    assertEquals("done", run.getString("run.status"), run.prettify());
+    assertEquals("api", run.getString("run.purpose"));
+    assertEquals(4, run.getInt("report.gradedRows"));
+    assertEquals(id, run.getString("report.runId"));
+    assertEquals("deployment-default@0", run.getString("report.config.ref"));
+    assertEquals(
+        List.of("exemplars: none", "exemplars: shuffled"),
+        new ArrayList<>(run.getMap("report.ablations").keySet()));
+    assertEquals(4, run.getInt("report.ablations.'exemplars: none'.summary.n"));
+    assertEquals(2, run.getMap("report.ablations.'exemplars: shuffled'.perQuestionQwk").size());
+    String html =
+        given()
+            .get("/api/v1/eval-runs/{id}/report.html", id)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertTrue(html.contains("Exemplar ablation per question") && html.contains("<svg"));
+    given()
+        .get("/api/v1/eval-runs")
+        .then()
+        .statusCode(200)
+        .body("id", org.hamcrest.Matchers.hasItem(id));
+
+    // Bad input is refused before anything runs.
+    Map<String, Object> bad = new java.util.HashMap<>(rows.get(0));
+    bad.put("max_score", 0);
+    given()
+        .contentType(io.restassured.http.ContentType.JSON)
+        .body(Map.of("rows", List.of(bad)))
+        .post("/api/v1/eval-runs")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", org.hamcrest.Matchers.hasItem("rows[0]"));
+    given()
+        .contentType(io.restassured.http.ContentType.JSON)
+        .body(Map.of("rows", rows, "ablations", List.of("upside-down")))
+        .post("/api/v1/eval-runs")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+    given()
+        .contentType(io.restassured.http.ContentType.JSON)
+        .body(Map.of("rows", rows, "config", "no-such-config"))
+        .post("/api/v1/eval-runs")
+        .then()
+        .statusCode(404);
   }
 
   @Test

@@ -108,7 +108,19 @@ class AccessControlTest {
         new Call("POST", "/api/v1/regrade-plans", Map.of()),
         new Call("POST", "/api/v1/grades/" + gradeId + "/promotions", Map.of()),
         new Call("PUT", "/api/v1/settings", Map.of("feedbackShowsScores", false)),
-        new Call("GET", "/api/v1/agreement", null));
+        new Call("GET", "/api/v1/agreement", null),
+        new Call("GET", "/api/v1/grader-configs", null),
+        new Call("POST", "/api/v1/grader-configs", Map.of()),
+        new Call("PUT", "/api/v1/shadow", Map.of()),
+        new Call("DELETE", "/api/v1/shadow", null),
+        new Call("GET", "/api/v1/shadow/report", null),
+        new Call("GET", "/api/v1/gate-set", null),
+        new Call("PUT", "/api/v1/gate-set", Map.of()),
+        new Call("POST", "/api/v1/eval-runs", Map.of()),
+        new Call("GET", "/api/v1/eval-runs", null),
+        new Call("GET", "/api/v1/eval-runs/" + UUID.randomUUID(), null),
+        new Call("POST", "/api/v1/promotions", Map.of("config", "no-such-config")),
+        new Call("GET", "/api/v1/promotions", null));
   }
 
   /** Which roles each endpoint admits (index-aligned with {@link #endpoints}). */
@@ -144,6 +156,18 @@ class AccessControlTest {
           Set.of("admin"),
           Set.of("reviewer", "admin"),
           Set.of("admin"),
+          Set.of("reviewer", "admin"),
+          Set.of("admin"),
+          Set.of("reviewer", "admin"),
+          Set.of("reviewer", "admin"),
+          Set.of("admin"),
+          Set.of("admin"),
+          Set.of("admin"),
+          Set.of("reviewer", "admin"),
+          Set.of("reviewer", "admin"),
+          Set.of("admin"),
+          Set.of("admin"),
+          Set.of("reviewer", "admin"),
           Set.of("reviewer", "admin"),
           Set.of("admin"),
           Set.of("reviewer", "admin"));

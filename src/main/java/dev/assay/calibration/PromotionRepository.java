@@ -1,0 +1,139 @@
+package dev.assay.calibration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.platform.ApiException;
+import dev.assay.platform.Jdbc;
+import dev.assay.platform.Jsonb;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** Promotion requests and the gate's decisions. */
+@ApplicationScoped
+class PromotionRepository {
+  private static final String COLUMNS =
+      """
+      p.id, coalesce(cc.name || '@' || cc.version, 'deployment-default@0'),
+      coalesce(bc.name || '@' || bc.version, 'deployment-default@0'),
+      p.include_pending, p.status, p.candidate_run_id, p.baseline_run_id, p.decision,
+      p.activated_exemplars, p.created_at, p.decided_at
+      """;
+  private static final String FROM =
+      " FROM promotion p LEFT JOIN grader_config cc ON cc.id = p.candidate_config_id"
+          + " LEFT JOIN grader_config bc ON bc.id = p.baseline_config_id";
+
+  private final Jdbc jdbc;
+  private final ObjectMapper json;
+
+  PromotionRepository(Jdbc jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  /** A promotion as the API shows it. */
+  record PromotionView(
+      UUID id,
+      String candidate,
+      String activeAtRequest,
+      boolean includePendingExemplars,
+      String status,
+      UUID candidateRunId,
+      UUID activeRunId,
+      JsonNode decision,
+      List<String> activatedExemplars,
+      OffsetDateTime createdAt,
+      OffsetDateTime decidedAt) {}
+
+  /** Records a request; false when another promotion of the workspace is still evaluating. */
+  boolean insert(
+      UUID id,
+      long workspaceId,
+      Long candidateConfigId,
+      Long baselineConfigId,
+      boolean includePending,
+      UUID createdBy) {
+    return jdbc.update(
+            "record a promotion request",
+            "INSERT INTO promotion (id, workspace_id, candidate_config_id, baseline_config_id,"
+                + " include_pending, status, created_by) VALUES (?, ?, ?, ?, ?, 'evaluating', ?)"
+                + " ON CONFLICT (workspace_id) WHERE status = 'evaluating' DO NOTHING",
+            id,
+            workspaceId,
+            candidateConfigId,
+            baselineConfigId,
+            includePending,
+            createdBy)
+        == 1;
+  }
+
+  void runs(UUID id, UUID baselineRun, UUID candidateRun) {
+    jdbc.update(
+        "link the gate runs",
+        "UPDATE promotion SET baseline_run_id = ?, candidate_run_id = ? WHERE id = ?",
+        baselineRun,
+        candidateRun,
+        id);
+  }
+
+  void decide(UUID id, String status, Object decision, List<String> activated) {
+    jdbc.update(
+        "record the gate's decision",
+        "UPDATE promotion SET status = ?, decision = ?, activated_exemplars = ?,"
+            + " decided_at = now() WHERE id = ?",
+        status,
+        Jsonb.param(json, decision),
+        new Jdbc.SqlArray("text", activated.toArray()),
+        id);
+  }
+
+  PromotionView get(long workspaceId, UUID id) {
+    return jdbc.first(
+            "read a promotion",
+            "SELECT " + COLUMNS + FROM + " WHERE p.workspace_id = ? AND p.id = ?",
+            this::view,
+            workspaceId,
+            id)
+        .orElseThrow(() -> ApiException.notFound("promotion", id.toString()));
+  }
+
+  List<PromotionView> list(long workspaceId, int page, int size) {
+    return jdbc.list(
+        "list promotions",
+        "SELECT "
+            + COLUMNS
+            + FROM
+            + " WHERE p.workspace_id = ? ORDER BY p.created_at DESC, p.id LIMIT ? OFFSET ?",
+        this::view,
+        workspaceId,
+        size,
+        (long) page * size);
+  }
+
+  private PromotionView view(ResultSet rs) throws SQLException {
+    Array activated = rs.getArray(9);
+    String decision = rs.getString(8);
+    try {
+      return new PromotionView(
+          rs.getObject(1, UUID.class),
+          rs.getString(2),
+          rs.getString(3),
+          rs.getBoolean(4),
+          rs.getString(5),
+          rs.getObject(6, UUID.class),
+          rs.getObject(7, UUID.class),
+          decision == null ? null : json.readTree(decision),
+          activated == null ? List.of() : Arrays.asList((String[]) activated.getArray()),
+          rs.getObject(10, OffsetDateTime.class),
+          rs.getObject(11, OffsetDateTime.class));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored decision is not valid JSON", e);
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package dev.assay.calibration;
+
+import dev.assay.evaluation.EvalJobs;
+import dev.assay.evaluation.EvalOptions;
+import dev.assay.evaluation.EvalReport;
+import dev.assay.evaluation.EvalRunService;
+import dev.assay.evaluation.GateSets;
+import dev.assay.exemplar.ExemplarService;
+import dev.assay.grading.GraderConfig;
+import dev.assay.grading.GraderConfigs;
+import dev.assay.platform.ApiException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * The promotion gate. A request names a candidate configuration and/or asks for the workspace's
+ * pending exemplars (answers promoted from reviews) to be admitted. Both the active configuration
+ * and the candidate grade the workspace's gate set against the bank, as two stored runs on the same
+ * answers; {@link Gate} decides. Only a passing candidate becomes active, and only then are the
+ * pending exemplars it was measured with activated.
+ */
+@ApplicationScoped
+class Promotions {
+  private static final Logger LOG = Logger.getLogger(Promotions.class);
+
+  private final GraderConfigs configs;
+  private final GateSets gateSets;
+  private final EvalRunService runs;
+  private final EvalJobs jobs;
+  private final ExemplarService exemplars;
+  private final PromotionRepository repository;
+  private final GateConfig margins;
+
+  Promotions(
+      GraderConfigs configs,
+      GateSets gateSets,
+      EvalRunService runs,
+      EvalJobs jobs,
+      ExemplarService exemplars,
+      PromotionRepository repository,
+      GateConfig margins) {
+    this.configs = configs;
+    this.gateSets = gateSets;
+    this.runs = runs;
+    this.jobs = jobs;
+    this.exemplars = exemplars;
+    this.repository = repository;
+    this.margins = margins;
+  }
+
+  /**
+   * Starts the gate in the background. {@code configRef} null means "the active configuration";
+   * {@code includePending} null means "yes when no configuration is named".
+   */
+  PromotionRepository.PromotionView request(
+      long ws, String configRef, Boolean includePending, UUID by) {
+    GraderConfig active = configs.active(ws);
+    GraderConfig candidate = configRef == null ? active : configs.find(ws, configRef);
+    if (candidate.deploymentDefault() && !active.deploymentDefault()) {
+      throw ApiException.unprocessable(
+          "not-a-stored-configuration",
+          "save the configuration under a name first (POST /api/v1/grader-configs)");
+    }
+    boolean withPending = includePending == null ? configRef == null : includePending;
+    List<Long> pending = withPending ? exemplars.pendingIds(ws) : List.of();
+    boolean newConfig = !Objects.equals(candidate.id(), active.id());
+    if (!newConfig && pending.isEmpty()) {
+      throw ApiException.unprocessable(
+          "nothing-to-promote",
+          withPending
+              ? "the candidate is the active configuration and no exemplar is pending"
+              : "the candidate is already the active configuration");
+    }
+    configs.check(candidate.spec());
+    GateSets.GateSet gate = gateSets.require(ws);
+    UUID id = UUID.randomUUID();
+    if (!repository.insert(id, ws, candidate.id(), active.id(), withPending, by)) {
+      throw ApiException.conflict(
+          "gate-busy", "another promotion of this workspace is still being evaluated");
+    }
+    jobs.submit("promotion " + id, () -> evaluate(id, ws, gate, active, candidate, pending, by));
+    return repository.get(ws, id);
+  }
+
+  PromotionRepository.PromotionView get(long ws, UUID id) {
+    return repository.get(ws, id);
+  }
+
+  List<PromotionRepository.PromotionView> list(long ws, int page, int size) {
+    return repository.list(ws, page, size);
+  }
+
+  private void evaluate(
+      UUID id,
+      long ws,
+      GateSets.GateSet gate,
+      GraderConfig active,
+      GraderConfig candidate,
+      List<Long> pending,
+      UUID by) {
+    try {
+      EvalOptions options = EvalOptions.gate(null);
+      EvalReport baseline =
+          runs.runNow(
+              new EvalRunService.Plan(
+                  ws, "gate", gate.name(), gate.rows(), options, active, false, by),
+              (done, total) -> {});
+      EvalReport challenger =
+          runs.runNow(
+              new EvalRunService.Plan(
+                  ws, "gate", gate.name(), gate.rows(), options, candidate, !pending.isEmpty(), by),
+              (done, total) -> {});
+      repository.runs(id, UUID.fromString(baseline.runId()), UUID.fromString(challenger.runId()));
+      Gate.Decision decision = Gate.decide(baseline, challenger, margins);
+      Map<String, Object> recorded = new LinkedHashMap<>();
+      recorded.put("gate", decision);
+      recorded.put("pendingExemplarsMeasured", pending.size());
+      if (!decision.promote()) {
+        repository.decide(id, "refused", recorded, List.of());
+        LOG.infof("promotion %s refused: %s", id, decision.reasons());
+        return;
+      }
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                if (!Objects.equals(configs.active(ws).id(), active.id())) {
+                  recorded.put(
+                      "gate",
+                      new Gate.Decision(
+                          false,
+                          List.of("the active configuration changed while the gate ran"),
+                          decision.gradedRows(),
+                          decision.qwk(),
+                          decision.smd(),
+                          decision.qwkMargin(),
+                          decision.smdMargin()));
+                  repository.decide(id, "refused", recorded, List.of());
+                  return;
+                }
+                configs.activate(ws, candidate.id());
+                List<String> activated = exemplars.activatePending(ws, pending);
+                repository.decide(id, "promoted", recorded, activated);
+              });
+      LOG.infof("promotion %s: %s is active", id, candidate.ref());
+    } catch (RuntimeException e) {
+      Map<String, Object> failure = new LinkedHashMap<>();
+      failure.put("error", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      repository.decide(id, "failed", failure, List.of());
+      throw e;
+    }
+  }
+}

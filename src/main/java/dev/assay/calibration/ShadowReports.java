@@ -1,0 +1,141 @@
+package dev.assay.calibration;
+
+import dev.assay.evaluation.Agreement;
+import dev.assay.grading.GraderConfig;
+import dev.assay.grading.GraderConfigs;
+import dev.assay.platform.ApiException;
+import dev.assay.platform.Jdbc;
+import dev.assay.review.HumanReviews;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * How a shadow configuration compares on live traffic: with the active configuration on every
+ * answer both graded, and with people on the answers a reviewer confirmed or overrode (where the
+ * active configuration's figures on the same answers are shown next to it).
+ */
+@ApplicationScoped
+class ShadowReports {
+  private static final double STEP = 0.25;
+  private static final int BOOTSTRAP = 1000;
+
+  private final Jdbc jdbc;
+  private final GraderConfigs configs;
+  private final HumanReviews humans;
+
+  ShadowReports(Jdbc jdbc, GraderConfigs configs, HumanReviews humans) {
+    this.jdbc = jdbc;
+    this.configs = configs;
+    this.humans = humans;
+  }
+
+  /** A live grade and its shadow grade, as shares of the scale. */
+  private record Pair(UUID gradeId, double activeScore, double scale, double shadow) {
+    double active() {
+      return activeScore / scale;
+    }
+  }
+
+  record Report(
+      String shadowConfig,
+      String activeConfig,
+      OffsetDateTime from,
+      OffsetDateTime to,
+      int shadowGrades,
+      Figures shadowVsActive,
+      int reviewed,
+      Figures shadowVsHuman,
+      Figures activeVsHuman) {}
+
+  /** Agreement of the first scores with the second; null where undefined (or n is 0). */
+  record Figures(
+      int n,
+      Double qwk,
+      Agreement.Interval qwkCi,
+      Double pearson,
+      Double mae,
+      Double exact,
+      Double adjacent,
+      Double smd,
+      Double meanFirst,
+      Double meanSecond) {
+    static Figures of(double[] first, double[] second) {
+      if (first.length == 0) {
+        return new Figures(0, null, null, null, null, null, null, null, null, null);
+      }
+      Agreement.Summary s = Agreement.summarise(first, second, 1.0, STEP, BOOTSTRAP, 11);
+      return new Figures(
+          s.n(),
+          defined(s.qwk()),
+          s.qwkCi(),
+          defined(s.pearson()),
+          defined(s.mae()),
+          defined(s.exact()),
+          defined(s.adjacent()),
+          defined(s.smd()),
+          Agreement.mean(first),
+          Agreement.mean(second));
+    }
+
+    private static Double defined(double x) {
+      return Double.isNaN(x) ? null : x;
+    }
+  }
+
+  /** The report for shadow grades made in [from, to) by {@code ref} (default: the current one). */
+  Report report(long ws, String ref, OffsetDateTime from, OffsetDateTime to) {
+    GraderConfig shadow =
+        ref != null
+            ? configs.find(ws, ref)
+            : configs
+                .shadow(ws)
+                .orElseThrow(
+                    () ->
+                        ApiException.conflict(
+                            "no-shadow", "no shadow configuration is set; name one with config"));
+    OffsetDateTime end = to != null ? to : OffsetDateTime.now(ZoneOffset.UTC);
+    OffsetDateTime start = from != null ? from : end.minusDays(30);
+    if (start.isAfter(end)) {
+      throw ApiException.badField("from", "must not be after to");
+    }
+    List<Pair> pairs =
+        jdbc.list(
+            "read shadow grades",
+            """
+            SELECT g.id, g.overall_score, g.overall_max, s.overall_score / s.overall_max
+            FROM shadow_grade s JOIN grade g ON g.id = s.grade_id
+            WHERE s.workspace_id = ? AND s.grader_config_id = ?
+              AND s.created_at >= ? AND s.created_at < ?
+            ORDER BY s.created_at, s.id
+            """,
+            rs ->
+                new Pair(
+                    rs.getObject(1, UUID.class), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)),
+            ws,
+            shadow.id(),
+            start,
+            end);
+    Map<UUID, HumanReviews.Automated> automated = new java.util.LinkedHashMap<>();
+    pairs.forEach(
+        p -> automated.put(p.gradeId(), new HumanReviews.Automated(p.activeScore(), p.scale())));
+    Map<UUID, Double> human = humans.humanShares(automated);
+    List<Pair> reviewed = pairs.stream().filter(p -> human.containsKey(p.gradeId())).toList();
+    double[] h = reviewed.stream().mapToDouble(p -> human.get(p.gradeId())).toArray();
+    return new Report(
+        shadow.ref(),
+        configs.active(ws).ref(),
+        start,
+        end,
+        pairs.size(),
+        Figures.of(
+            pairs.stream().mapToDouble(Pair::shadow).toArray(),
+            pairs.stream().mapToDouble(Pair::active).toArray()),
+        reviewed.size(),
+        Figures.of(reviewed.stream().mapToDouble(Pair::shadow).toArray(), h),
+        Figures.of(reviewed.stream().mapToDouble(Pair::active).toArray(), h));
+  }
+}

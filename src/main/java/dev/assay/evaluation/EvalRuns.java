@@ -1,0 +1,187 @@
+package dev.assay.evaluation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.grading.GraderConfig;
+import dev.assay.platform.ApiException;
+import dev.assay.platform.Jdbc;
+import dev.assay.platform.Jsonb;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Stored evaluation runs: what was graded with what, how far it got, and the finished report (JSON
+ * and the self-contained HTML page), so the service can serve every run's report.
+ */
+@ApplicationScoped
+public class EvalRuns {
+  private static final String COLUMNS =
+      "id, purpose, dataset, grader, options, status, graded, total, error, created_at,"
+          + " finished_at";
+
+  private final Jdbc jdbc;
+  private final ObjectMapper json;
+
+  EvalRuns(Jdbc jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  /** A run without its report. {@code grader} and {@code options} are as stored. */
+  public record RunView(
+      UUID id,
+      String purpose,
+      String dataset,
+      JsonNode grader,
+      JsonNode options,
+      String status,
+      int graded,
+      int total,
+      String error,
+      OffsetDateTime createdAt,
+      OffsetDateTime finishedAt) {}
+
+  /** A run with its JSON report (null until it is done). */
+  public record RunDetail(RunView run, JsonNode report) {}
+
+  /** Records a run about to start ({@code queued}); its id names it in reports and the API. */
+  public UUID start(
+      long workspaceId,
+      String purpose,
+      String dataset,
+      GraderConfig config,
+      EvalOptions options,
+      UUID createdBy) {
+    UUID id = UUID.randomUUID();
+    Map<String, Object> grader = new LinkedHashMap<>();
+    grader.put("ref", config.ref());
+    grader.put("spec", config.spec());
+    grader.put("specHash", config.specHash());
+    Map<String, Object> stored = new LinkedHashMap<>();
+    stored.put("protocol", options.protocol());
+    stored.put("bank", options.bank());
+    stored.put("ablations", options.ablations());
+    jdbc.update(
+        "record an evaluation run",
+        "INSERT INTO eval_run (id, workspace_id, purpose, dataset, grader, options, status,"
+            + " created_by) VALUES (?, ?, ?, ?, ?, ?, 'queued', ?)",
+        id,
+        workspaceId,
+        purpose,
+        dataset,
+        Jsonb.param(json, grader),
+        Jsonb.param(json, stored),
+        createdBy);
+    return id;
+  }
+
+  public void progress(UUID id, int graded, int total) {
+    jdbc.update(
+        "record evaluation progress",
+        "UPDATE eval_run SET status = 'running', graded = ?, total = ? WHERE id = ?",
+        graded,
+        total,
+        id);
+  }
+
+  public void finish(UUID id, EvalReport report, String html) {
+    jdbc.update(
+        "store an evaluation report",
+        "UPDATE eval_run SET status = 'done', graded = ?, total = ?, report = ?, html = ?,"
+            + " finished_at = now() WHERE id = ?",
+        report.gradedRows(),
+        report.gradedRows(),
+        Jsonb.param(json, report),
+        html,
+        id);
+  }
+
+  public void fail(UUID id, Exception cause) {
+    jdbc.update(
+        "record a failed evaluation run",
+        "UPDATE eval_run SET status = 'failed', error = ?, finished_at = now() WHERE id = ?",
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(),
+        id);
+  }
+
+  /** The workspace's runs, newest first. */
+  public List<RunView> list(long workspaceId, int page, int size) {
+    return jdbc.list(
+        "list evaluation runs",
+        "SELECT "
+            + COLUMNS
+            + " FROM eval_run WHERE workspace_id = ? ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
+        this::view,
+        workspaceId,
+        size,
+        (long) page * size);
+  }
+
+  /** A run of the workspace (of any workspace when {@code workspaceId} is null); 404 if absent. */
+  public RunDetail get(Long workspaceId, UUID id) {
+    return jdbc.first(
+            "read an evaluation run",
+            "SELECT "
+                + COLUMNS
+                + ", report FROM eval_run WHERE (?::bigint IS NULL OR workspace_id = ?) AND id = ?",
+            rs -> new RunDetail(view(rs), node(rs.getString(12))),
+            workspaceId,
+            workspaceId,
+            id)
+        .orElseThrow(() -> ApiException.notFound("evaluation run", id.toString()));
+  }
+
+  /** The finished run's report as it was stored, typed. */
+  public EvalReport report(Long workspaceId, UUID id) {
+    JsonNode node = get(workspaceId, id).report();
+    if (node == null) {
+      throw ApiException.conflict("run-not-finished", "evaluation run " + id + " has no report");
+    }
+    try {
+      return json.treeToValue(node, EvalReport.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored report of " + id + " is not a report", e);
+    }
+  }
+
+  /** The HTML page of a finished run; 404 until there is one. */
+  public String html(long workspaceId, UUID id) {
+    return jdbc.first(
+            "read an evaluation report",
+            "SELECT html FROM eval_run WHERE workspace_id = ? AND id = ? AND html IS NOT NULL",
+            rs -> rs.getString(1),
+            workspaceId,
+            id)
+        .orElseThrow(() -> ApiException.notFound("evaluation report", id.toString()));
+  }
+
+  private RunView view(ResultSet rs) throws SQLException {
+    return new RunView(
+        rs.getObject(1, UUID.class),
+        rs.getString(2),
+        rs.getString(3),
+        node(rs.getString(4)),
+        node(rs.getString(5)),
+        rs.getString(6),
+        rs.getInt(7),
+        rs.getInt(8),
+        rs.getString(9),
+        rs.getObject(10, OffsetDateTime.class),
+        rs.getObject(11, OffsetDateTime.class));
+  }
+
+  private JsonNode node(String text) {
+    try {
+      return text == null ? null : json.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON is not valid", e);
+    }
+  }
+}

@@ -29,3 +29,13 @@ class Client:
         req = urllib.request.Request(self.base + path, json.dumps(body).encode(), {"Content-Type": "application/json", **self.headers})
         with urllib.request.urlopen(req) as r:
             return json.loads(r.read())
+
+    def put(self, path, body):
+        req = urllib.request.Request(self.base + path, json.dumps(body).encode(), {"Content-Type": "application/json", **self.headers}, method="PUT")
+        with urllib.request.urlopen(req) as r:
+            return json.loads(r.read())
+
+    def delete(self, path):
+        req = urllib.request.Request(self.base + path, headers=self.headers, method="DELETE")
+        with urllib.request.urlopen(req) as r:
+            return r.status

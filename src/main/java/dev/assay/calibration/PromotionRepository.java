@@ -73,6 +73,26 @@ class PromotionRepository {
         == 1;
   }
 
+  /** The gate is still working on it. */
+  void touch(UUID id) {
+    jdbc.update("record gate progress", "UPDATE promotion SET updated_at = now() WHERE id = ?", id);
+  }
+
+  /**
+   * Fails the workspace's evaluating promotion if it has shown no progress for {@code minutes}: the
+   * process running it stopped (gates run in-process), so nothing will ever decide it.
+   */
+  int abandonStale(long workspaceId, int minutes, Object reason) {
+    return jdbc.update(
+        "retire an abandoned gate",
+        "UPDATE promotion SET status = 'failed', decision = ?, decided_at = now()"
+            + " WHERE workspace_id = ? AND status = 'evaluating'"
+            + " AND updated_at < now() - make_interval(mins => ?)",
+        Jsonb.param(json, reason),
+        workspaceId,
+        minutes);
+  }
+
   void runs(UUID id, UUID baselineRun, UUID candidateRun) {
     jdbc.update(
         "link the gate runs",

@@ -29,6 +29,9 @@ import org.jboss.logging.Logger;
 class Promotions {
   private static final Logger LOG = Logger.getLogger(Promotions.class);
 
+  /** A gate with no progress for this long is taken to have died with its process. */
+  private static final int ABANDONED_AFTER_MINUTES = 15;
+
   private final GraderConfigs configs;
   private final GateSets gateSets;
   private final EvalRunService runs;
@@ -80,6 +83,14 @@ class Promotions {
     configs.check(candidate.spec());
     GateSets.GateSet gate = gateSets.require(ws);
     UUID id = UUID.randomUUID();
+    repository.abandonStale(
+        ws,
+        ABANDONED_AFTER_MINUTES,
+        Map.of(
+            "error",
+            "abandoned: no progress for "
+                + ABANDONED_AFTER_MINUTES
+                + " minutes (service stopped?)"));
     if (!repository.insert(id, ws, candidate.id(), active.id(), withPending, by)) {
       throw ApiException.conflict(
           "gate-busy", "another promotion of this workspace is still being evaluated");
@@ -96,6 +107,12 @@ class Promotions {
     return repository.list(ws, page, size);
   }
 
+  private void heartbeat(UUID id, int done) {
+    if (done % 25 == 0) {
+      repository.touch(id);
+    }
+  }
+
   private void evaluate(
       UUID id,
       long ws,
@@ -110,12 +127,12 @@ class Promotions {
           runs.runNow(
               new EvalRunService.Plan(
                   ws, "gate", gate.name(), gate.rows(), options, active, false, by),
-              (done, total) -> {});
+              (done, total) -> heartbeat(id, done));
       EvalReport challenger =
           runs.runNow(
               new EvalRunService.Plan(
                   ws, "gate", gate.name(), gate.rows(), options, candidate, !pending.isEmpty(), by),
-              (done, total) -> {});
+              (done, total) -> heartbeat(id, done));
       repository.runs(id, UUID.fromString(baseline.runId()), UUID.fromString(challenger.runId()));
       Gate.Decision decision = Gate.decide(baseline, challenger, margins);
       Map<String, Object> recorded = new LinkedHashMap<>();

@@ -43,7 +43,10 @@ class CalibrationTest {
           "bank/questions/01-ml-fundamentals.yaml",
           "bank/questions/04-evaluation-metrics.yaml");
 
+  @jakarta.inject.Inject javax.sql.DataSource db;
+
   private List<Map<String, Object>> gateRows;
+  private String lastSlug;
 
   @BeforeAll
   void readGold() throws IOException {
@@ -77,11 +80,11 @@ class CalibrationTest {
 
   /** A fresh workspace with the five questions and the gate set; returns its admin key. */
   private String workspace() throws IOException {
+    lastSlug = "cal-" + UUID.randomUUID().toString().substring(0, 8);
     String admin =
         Api.given()
             .contentType(ContentType.JSON)
-            .body(
-                Map.of("slug", "cal-" + UUID.randomUUID().toString().substring(0, 8), "name", "c"))
+            .body(Map.of("slug", lastSlug, "name", "c"))
             .post("/api/v1/workspaces")
             .then()
             .statusCode(201)
@@ -402,6 +405,49 @@ class CalibrationTest {
         .then()
         .statusCode(200)
         .body("shadowGrades", equalTo(6));
+  }
+
+  /** A promotion left "evaluating" by a process that stopped, last seen {@code minutesAgo}. */
+  private UUID orphanGate(int minutesAgo) throws java.sql.SQLException {
+    UUID id = UUID.randomUUID();
+    try (var c = db.getConnection();
+        var ps =
+            c.prepareStatement(
+                "INSERT INTO promotion (id, workspace_id, include_pending, status, updated_at)"
+                    + " VALUES (?, (SELECT id FROM workspace WHERE slug = ?), false, 'evaluating',"
+                    + " now() - make_interval(mins => ?))")) {
+      ps.setObject(1, id);
+      ps.setString(2, lastSlug);
+      ps.setInt(3, minutesAgo);
+      ps.executeUpdate();
+    }
+    return id;
+  }
+
+  @Test
+  void oneGateAtATimeAndAGateThatDiedWithItsProcessDoesNotBlockTheNext() throws Exception {
+    String admin = workspace();
+    UUID dead = orphanGate(60);
+    saveConfig(admin, "explicit", Map.of("mode", "offline", "k", 3));
+
+    assertEquals("promoted", promote(admin, Map.of("config", "explicit")).getString("status"));
+    as(admin)
+        .get("/api/v1/promotions/{id}", dead)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("failed"))
+        .body("decision.error", containsString("abandoned"));
+
+    orphanGate(1); // still fresh: another gate may be working
+    saveConfig(admin, "smaller-k", Map.of("mode", "offline", "k", 2));
+    as(admin)
+        .contentType(ContentType.JSON)
+        .body(Map.of("config", "smaller-k"))
+        .post("/api/v1/promotions")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("type", containsString("gate-busy"));
   }
 
   @Test

@@ -220,6 +220,10 @@ class EvalRunnerTest {
         .then()
         .statusCode(200)
         .body("id", org.hamcrest.Matchers.hasItem(id));
+    // The command line compares stored runs by id.
+    ByteArrayOutputStream compared = new ByteArrayOutputStream();
+    runner.run(new PrintStream(compared, true), "--compare", id, id);
+    assertTrue(compared.toString().contains("paired") && compared.toString().contains("+0.000"));
 
     // Bad input is refused before anything runs.
     Map<String, Object> bad = new java.util.HashMap<>(rows.get(0));

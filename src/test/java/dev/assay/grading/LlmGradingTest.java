@@ -226,6 +226,60 @@ class LlmGradingTest {
   }
 
   @Test
+  void aShadowConfigurationCallsItsOwnModelAndItsGradeNeverReachesTheClient() throws Exception {
+    replies(completion(reply(3, retrieved.get(0), quote)));
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of("name", "second-model", "spec", Map.of("mode", "llm", "model", "fake-grader-2")))
+        .post("/api/v1/grader-configs")
+        .then()
+        .statusCode(
+            org.hamcrest.Matchers.anyOf(
+                org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(200)));
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("config", "second-model"))
+        .put("/api/v1/shadow")
+        .then()
+        .statusCode(200);
+    try {
+      JsonPath g = gradeIt();
+
+      assertEquals("llm", g.getString("mode"));
+      assertEquals("fake-grader-1", g.getString("provenance.model.name"));
+      assertEquals("deployment-default", g.getString("provenance.graderConfig.name"));
+      List<LoggedRequest> calls = calls();
+      for (int i = 0; i < 100 && calls.size() < 2; i++) {
+        Thread.sleep(100);
+        calls = calls();
+      }
+      assertEquals(
+          List.of("fake-grader-1", "fake-grader-2"),
+          calls.stream()
+              .map(c -> new JsonPath(c.getBodyAsString()).getString("model"))
+              .sorted()
+              .toList(),
+          "the live grade and then its shadow, each with its own model");
+      JsonPath report =
+          given().get("/api/v1/shadow/report").then().statusCode(200).extract().jsonPath();
+      for (int i = 0; i < 100 && report.getInt("shadowGrades") < 1; i++) {
+        Thread.sleep(100);
+        report = given().get("/api/v1/shadow/report").then().statusCode(200).extract().jsonPath();
+      }
+      assertEquals(1, report.getInt("shadowVsActive.n"));
+      assertEquals(1.0, report.getDouble("shadowVsActive.exact"), 1e-9, "same reply, same score");
+      given()
+          .get("/api/v1/grades/{id}", g.getString("id"))
+          .then()
+          .statusCode(200)
+          .body("provenance.model.name", org.hamcrest.Matchers.equalTo("fake-grader-1"));
+    } finally {
+      given().delete("/api/v1/shadow").then().statusCode(204);
+    }
+  }
+
+  @Test
   void aReplyWrappedInACodeFenceIsStillRead() throws Exception {
     replies(completion("```json\n" + reply(2, null, quote) + "\n```"));
 

@@ -39,6 +39,13 @@ interface GradingConfig {
   double flaggedConfidenceFactor();
 
   /**
+   * Share of live grades the shadow configuration grades again (chosen by grade id, so the sample
+   * is random and repeatable). A shadow grade takes as much CPU as the live one.
+   */
+  @WithDefault("1.0")
+  double shadowRate();
+
+  /**
    * Reuse the stored grade for the same normalised answer under the same rubric, prompt and model.
    */
   @WithDefault("true")

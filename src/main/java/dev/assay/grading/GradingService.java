@@ -81,12 +81,17 @@ public class GradingService {
       long workspaceId, GradeRequest request, String idempotencyKey, UUID createdBy) {
     Accepted accepted =
         grade(workspaceId, request, idempotencyKey, createdBy, configs.active(workspaceId));
-    if (accepted.created()) {
+    if (accepted.created() && inShadowSample(accepted.grade().id())) {
       configs
           .shadow(workspaceId)
           .ifPresent(s -> shadow.submit(workspaceId, accepted.grade().id(), request, s));
     }
     return accepted;
+  }
+
+  private boolean inShadowSample(UUID gradeId) {
+    double rate = settings.shadowRate();
+    return rate >= 1 || Math.floorMod(gradeId.hashCode(), 10_000) < rate * 10_000;
   }
 
   /**

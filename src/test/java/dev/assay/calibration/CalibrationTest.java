@@ -451,6 +451,43 @@ class CalibrationTest {
   }
 
   @Test
+  void anApiRunOfTheGateSetGradesAgainstTheWorkspacesOwnBank() throws IOException {
+    String admin = workspace();
+    String id =
+        as(admin)
+            .contentType(ContentType.JSON)
+            .body(Map.of("gateSet", true, "ablations", List.of("none")))
+            .post("/api/v1/eval-runs")
+            .then()
+            .statusCode(202)
+            .body("purpose", equalTo("api"))
+            .body("dataset", equalTo("gold-subset"))
+            .extract()
+            .path("id");
+    JsonPath run = null;
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (System.nanoTime() < deadline) {
+      run = as(admin).get("/api/v1/eval-runs/{id}", id).then().statusCode(200).extract().jsonPath();
+      if (List.of("done", "failed").contains(run.getString("run.status"))) {
+        break;
+      }
+      sleep(250);
+    }
+    assertEquals("done", run.getString("run.status"), run.prettify());
+    assertTrue(run.getString("report.protocol").startsWith("against the workspace's bank"));
+    assertEquals(5, run.getInt("report.questions"));
+    assertEquals(45, run.getInt("report.gradedRows"));
+    assertEquals(0, run.getInt("report.excludedRows"));
+    // Graded against the bank's exemplars: showing them beats hiding them on these answers.
+    assertTrue(
+        run.getDouble("report.grader.qwk")
+            > run.getDouble("report.ablations.'exemplars: none'.summary.qwk"),
+        "retrieval helps on the gold answers: " + run.prettify());
+    // Another workspace cannot read the run.
+    Api.given().get("/api/v1/eval-runs/{id}", id).then().statusCode(404);
+  }
+
+  @Test
   void badConfigurationsAndGateSetsAreRefusedWithProblems() throws IOException {
     String admin = workspace();
     as(admin)

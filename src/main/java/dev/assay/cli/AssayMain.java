@@ -2,6 +2,7 @@ package dev.assay.cli;
 
 import dev.assay.evaluation.EvalCommand;
 import dev.assay.exemplar.Reembedder;
+import dev.assay.platform.ApiException;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -40,7 +41,7 @@ public class AssayMain implements QuarkusApplication {
       try {
         eval.get().run(System.out, Arrays.copyOfRange(args, 1, args.length));
         return 0;
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | ApiException e) {
         System.err.println("assay eval: " + e.getMessage());
         return 2;
       }

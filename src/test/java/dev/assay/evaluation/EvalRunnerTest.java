@@ -252,6 +252,44 @@ class EvalRunnerTest {
   }
 
   @Test
+  void theCommandGradesWithANamedConfigurationAndRefusesAnUnknownOne() throws Exception {
+    Path dir = Files.createTempDirectory("assay-eval-config");
+    Path file = evalSet(dir);
+    String name = "cli-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    given()
+        .contentType(io.restassured.http.ContentType.JSON)
+        .body(Map.of("name", name, "spec", Map.of("mode", "offline", "k", 1)))
+        .post("/api/v1/grader-configs")
+        .then()
+        .statusCode(201);
+
+    EvalReport report =
+        runner.run(
+            new PrintStream(new ByteArrayOutputStream(), true),
+            file.toString(),
+            "--split-seed",
+            "train",
+            "--config",
+            name,
+            "--out",
+            dir.resolve("out").toString());
+
+    assertEquals(name + "@1", report.config().ref());
+    assertEquals("offline k1", report.config().description());
+    given()
+        .get("/api/v1/eval-runs/{id}", report.runId())
+        .then()
+        .statusCode(200)
+        .body("run.purpose", org.hamcrest.Matchers.equalTo("cli"))
+        .body("run.grader.ref", org.hamcrest.Matchers.equalTo(name + "@1"));
+    dev.assay.platform.ApiException unknown =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.assay.platform.ApiException.class,
+            () -> runner.run(System.out, file.toString(), "--config", "no-such-config"));
+    assertTrue(unknown.getMessage().contains("no-such-config"));
+  }
+
+  @Test
   void seedPerQuestionDrawsSeedsFromTheGradedSplitReproducibly() {
     List<EvalRow> rows = new ArrayList<>();
     for (int i = 0; i < 10; i++) {

@@ -4,75 +4,164 @@ import dev.assay.evaluation.Agreement;
 import dev.assay.evaluation.EvalCompare;
 import dev.assay.evaluation.EvalReport;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
- * The promotion rule: on the same gate answers, the candidate's QWK must not fall more than the QWK
- * margin below the active configuration's, and its absolute standardised mean difference (how far
- * its scores sit above or below the humans' on average) must not grow by more than the SMD margin.
- * Point estimates decide; the paired bootstrap intervals are reported alongside, so a reviewer can
- * see when a pass or a refusal is within the noise.
+ * The promotion rule. On the same gate answers, the candidate may not be worse than the active
+ * configuration by more than a margin on any checked metric (by default QWK, which must not drop,
+ * and the standardised mean difference, whose distance from zero must not grow). Point estimates
+ * decide; the paired bootstrap interval of each change is reported alongside, so a reviewer can see
+ * when a pass or a refusal is within the noise.
  */
 final class Gate {
   private Gate() {}
 
-  /** One metric on both runs and the paired 95% interval of the change (null when unpaired). */
-  record Comparison(double active, double candidate, double change, Agreement.Interval changeCi) {}
+  /** How a metric is read: which direction is worse, and its margin in the configuration. */
+  private enum Metric {
+    QWK("qwk", Agreement.Summary::qwk, Direction.HIGHER_IS_BETTER),
+    PEARSON("pearson", Agreement.Summary::pearson, Direction.HIGHER_IS_BETTER),
+    RMSE("rmse", Agreement.Summary::rmse, Direction.LOWER_IS_BETTER),
+    SMD("smd", Agreement.Summary::smd, Direction.CLOSER_TO_ZERO_IS_BETTER);
+
+    final String key;
+    final ToDoubleFunction<Agreement.Summary> value;
+    final Direction direction;
+
+    Metric(String key, ToDoubleFunction<Agreement.Summary> value, Direction direction) {
+      this.key = key;
+      this.value = value;
+      this.direction = direction;
+    }
+
+    static Metric of(String key) {
+      for (Metric m : values()) {
+        if (m.key.equals(key)) {
+          return m;
+        }
+      }
+      throw new IllegalArgumentException(
+          "assay.gate.metrics: unknown metric '" + key + "' (known: qwk, smd, pearson, rmse)");
+    }
+
+    double margin(GateConfig config) {
+      return switch (this) {
+        case QWK -> config.qwkMargin();
+        case PEARSON -> config.pearsonMargin();
+        case RMSE -> config.rmseMargin();
+        case SMD -> config.smdMargin();
+      };
+    }
+  }
+
+  private enum Direction {
+    HIGHER_IS_BETTER,
+    LOWER_IS_BETTER,
+    CLOSER_TO_ZERO_IS_BETTER
+  }
+
+  /**
+   * One metric on both runs: the change (candidate - active), its paired 95% interval (null when
+   * the runs are not paired), the margin and whether the candidate passed.
+   */
+  record Check(
+      double active,
+      double candidate,
+      double change,
+      Agreement.Interval changeCi,
+      double margin,
+      boolean passed) {}
 
   record Decision(
-      boolean promote,
-      List<String> reasons,
-      int gradedRows,
-      Comparison qwk,
-      Comparison smd,
-      double qwkMargin,
-      double smdMargin) {}
+      boolean promote, List<String> reasons, int gradedRows, Map<String, Check> checks) {
+    Decision refusedBecause(String reason) {
+      List<String> all = new ArrayList<>(reasons);
+      all.add(reason);
+      return new Decision(false, all, gradedRows, checks);
+    }
+  }
 
-  static Decision decide(EvalReport active, EvalReport candidate, GateConfig margins) {
-    Comparison qwk =
-        new Comparison(
-            active.grader().qwk(),
-            candidate.grader().qwk(),
-            candidate.grader().qwk() - active.grader().qwk(),
-            EvalCompare.pairedChange(active, candidate, "qwk"));
-    Comparison smd =
-        new Comparison(
-            active.grader().smd(),
-            candidate.grader().smd(),
-            candidate.grader().smd() - active.grader().smd(),
-            EvalCompare.pairedChange(active, candidate, "smd"));
+  /** Fails fast on a metric name the gate does not know. */
+  static void validate(GateConfig config) {
+    config.metrics().forEach(Metric::of);
+  }
+
+  static Decision decide(EvalReport active, EvalReport candidate, GateConfig config) {
     List<String> reasons = new ArrayList<>();
-    if (candidate.gradedRows() < margins.minRows()) {
+    if (candidate.gradedRows() < config.minRows()) {
       reasons.add(
           String.format(
               "only %d gate answers were graded; at least %d are needed",
-              candidate.gradedRows(), margins.minRows()));
+              candidate.gradedRows(), config.minRows()));
     }
-    if (Double.isNaN(qwk.candidate())) {
-      reasons.add("the candidate's QWK is undefined on the gate set");
-    } else if (!Double.isNaN(qwk.active())
-        && qwk.candidate() < qwk.active() - margins.qwkMargin()) {
-      reasons.add(
-          String.format(
-              "QWK %.3f is %.3f below the active configuration's %.3f (margin %.3f)",
-              qwk.candidate(), -qwk.change(), qwk.active(), margins.qwkMargin()));
+    Map<String, Check> checks = new LinkedHashMap<>();
+    for (String key : config.metrics()) {
+      Metric m = Metric.of(key);
+      double a = m.value.applyAsDouble(active.grader());
+      double c = m.value.applyAsDouble(candidate.grader());
+      double margin = m.margin(config);
+      String problem = problem(m, a, c, margin);
+      if (problem != null) {
+        reasons.add(problem);
+      }
+      checks.put(
+          key,
+          new Check(
+              a,
+              c,
+              c - a,
+              EvalCompare.pairedChange(active, candidate, key),
+              margin,
+              problem == null));
     }
-    if (Double.isNaN(smd.candidate())) {
-      reasons.add("the candidate's SMD is undefined on the gate set");
-    } else if (!Double.isNaN(smd.active())
-        && Math.abs(smd.candidate()) > Math.abs(smd.active()) + margins.smdMargin()) {
-      reasons.add(
-          String.format(
-              "|SMD| %.3f exceeds the active configuration's %.3f by more than %.3f",
-              Math.abs(smd.candidate()), Math.abs(smd.active()), margins.smdMargin()));
+    return new Decision(reasons.isEmpty(), reasons, candidate.gradedRows(), checks);
+  }
+
+  /** Why the candidate fails this metric, or null when it passes. */
+  private static String problem(Metric m, double active, double candidate, double margin) {
+    String name = m.key.toUpperCase(Locale.ROOT);
+    if (Double.isNaN(candidate)) {
+      return "the candidate's " + name + " is undefined on the gate set";
     }
-    return new Decision(
-        reasons.isEmpty(),
-        reasons,
-        candidate.gradedRows(),
-        qwk,
-        smd,
-        margins.qwkMargin(),
-        margins.smdMargin());
+    if (Double.isNaN(active)) {
+      return null; // nothing to be worse than
+    }
+    return switch (m.direction) {
+      case HIGHER_IS_BETTER ->
+          candidate < active - margin
+              ? String.format(
+                  Locale.ROOT,
+                  "%s %.3f is %.3f below the active configuration's %.3f (margin %.3f)",
+                  name,
+                  candidate,
+                  active - candidate,
+                  active,
+                  margin)
+              : null;
+      case LOWER_IS_BETTER ->
+          candidate > active + margin
+              ? String.format(
+                  Locale.ROOT,
+                  "%s %.3f is %.3f above the active configuration's %.3f (margin %.3f)",
+                  name,
+                  candidate,
+                  candidate - active,
+                  active,
+                  margin)
+              : null;
+      case CLOSER_TO_ZERO_IS_BETTER ->
+          Math.abs(candidate) > Math.abs(active) + margin
+              ? String.format(
+                  Locale.ROOT,
+                  "|%s| %.3f exceeds the active configuration's %.3f by more than %.3f",
+                  name,
+                  Math.abs(candidate),
+                  Math.abs(active),
+                  margin)
+              : null;
+    };
   }
 }

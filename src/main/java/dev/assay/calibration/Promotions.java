@@ -55,6 +55,7 @@ class Promotions {
     this.exemplars = exemplars;
     this.repository = repository;
     this.margins = margins;
+    Gate.validate(margins);
   }
 
   /**
@@ -149,14 +150,8 @@ class Promotions {
                 if (!Objects.equals(configs.active(ws).id(), active.id())) {
                   recorded.put(
                       "gate",
-                      new Gate.Decision(
-                          false,
-                          List.of("the active configuration changed while the gate ran"),
-                          decision.gradedRows(),
-                          decision.qwk(),
-                          decision.smd(),
-                          decision.qwkMargin(),
-                          decision.smdMargin()));
+                      decision.refusedBecause(
+                          "the active configuration changed while the gate ran"));
                   repository.decide(id, "refused", recorded, List.of());
                   return;
                 }

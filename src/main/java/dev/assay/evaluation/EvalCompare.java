@@ -70,8 +70,8 @@ public final class EvalCompare {
   }
 
   /**
-   * The paired bootstrap 95% interval of B's QWK or SMD minus A's, or null when the two runs did
-   * not grade the same answers in the same order.
+   * The paired bootstrap 95% interval of B's QWK, SMD, Pearson r or RMSE minus A's, or null when
+   * the two runs did not grade the same answers in the same order.
    */
   public static Agreement.Interval pairedChange(EvalReport a, EvalReport b, String metric) {
     if (!pairable(a, b)) {
@@ -82,6 +82,8 @@ public final class EvalCompare {
         switch (metric) {
           case "qwk" -> delta(a, b, (p, h) -> qwk(p, h, step));
           case "smd" -> delta(a, b, Agreement::smd);
+          case "pearson" -> delta(a, b, Agreement::pearson);
+          case "rmse" -> delta(a, b, Agreement::rmse);
           default -> throw new IllegalArgumentException("unknown metric " + metric);
         };
     return new Agreement.Interval(ci[0], ci[1]);

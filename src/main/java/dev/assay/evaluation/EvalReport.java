@@ -42,9 +42,17 @@ public record EvalReport(
   /** One graded answer: predicted and human scores as shares of the maximum. */
   public record Prediction(String questionId, double predicted, double human, int words) {}
 
-  /** Agreement on one question's graded answers, shares of the maximum score. */
+  /**
+   * Agreement on one question's graded answers, shares of the maximum score; the intervals are over
+   * that question's answers only.
+   */
   public record QuestionAgreement(
-      int n, double qwk, double pearson, double rmse, double meanPredicted, double meanHuman) {}
+      int n, double meanPredicted, double meanHuman, Agreement.Summary agreement) {
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public double qwk() {
+      return agreement.qwk();
+    }
+  }
 
   /** A plain-text table of the headline figures. */
   String table() {

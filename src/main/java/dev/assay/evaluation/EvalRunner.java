@@ -174,8 +174,7 @@ public class EvalRunner {
         }
       }
       double[] a = toArray(scores);
-      Map<String, Double> perQuestionQwk = new LinkedHashMap<>();
-      perQuestion(questionOf, a, h, step).forEach((k, v) -> perQuestionQwk.put(k, v.qwk()));
+      Map<String, Double> perQuestionQwk = qwkPerQuestion(questionOf, a, h, step);
       ablations.put(
           "exemplars: " + variant,
           new EvalReport.Ablation(
@@ -218,7 +217,7 @@ public class EvalRunner {
         Agreement.summarise(p, h, 1.0, step, BOOTSTRAP, options.seed()),
         baselines,
         ablations,
-        perQuestion(questionOf, p, h, step),
+        perQuestion(questionOf, p, h, step, options.seed()),
         humanHuman,
         lengthBias,
         Map.of("input", tokens[0], "output", tokens[1]),
@@ -299,30 +298,54 @@ public class EvalRunner {
     return out;
   }
 
-  /** Point agreement per question (no intervals: most questions have few graded answers). */
-  private static Map<String, EvalReport.QuestionAgreement> perQuestion(
-      List<String> questionOf, double[] p, double[] h, double step) {
+  /** The indices of each question's rows, in the order questions first appear. */
+  private static Map<String, List<Integer>> rowsOf(List<String> questionOf) {
     Map<String, List<Integer>> rows = new LinkedHashMap<>();
     for (int i = 0; i < questionOf.size(); i++) {
       rows.computeIfAbsent(questionOf.get(i), k -> new ArrayList<>()).add(i);
     }
+    return rows;
+  }
+
+  /**
+   * Every metric per question, with bootstrap intervals over that question's answers (wide where a
+   * question has few graded answers, and shown as such).
+   */
+  private static Map<String, EvalReport.QuestionAgreement> perQuestion(
+      List<String> questionOf, double[] p, double[] h, double step, long seed) {
     Map<String, EvalReport.QuestionAgreement> out = new LinkedHashMap<>();
+    rowsOf(questionOf)
+        .forEach(
+            (q, idx) -> {
+              double[] qp = idx.stream().mapToDouble(i -> p[i]).toArray();
+              double[] qh = idx.stream().mapToDouble(i -> h[i]).toArray();
+              out.put(
+                  q,
+                  new EvalReport.QuestionAgreement(
+                      idx.size(),
+                      Agreement.mean(qp),
+                      Agreement.mean(qh),
+                      Agreement.summarise(qp, qh, 1.0, step, BOOTSTRAP, seed)));
+            });
+    return out;
+  }
+
+  /** QWK per question only (for ablations, compared with the grader's per-question QWK). */
+  private static Map<String, Double> qwkPerQuestion(
+      List<String> questionOf, double[] p, double[] h, double step) {
+    Map<String, Double> out = new LinkedHashMap<>();
     int k = Agreement.categoryCount(1.0, step);
-    rows.forEach(
-        (q, idx) -> {
-          double[] qp = idx.stream().mapToDouble(i -> p[i]).toArray();
-          double[] qh = idx.stream().mapToDouble(i -> h[i]).toArray();
-          out.put(
-              q,
-              new EvalReport.QuestionAgreement(
-                  idx.size(),
-                  Agreement.qwk(
-                      Agreement.categories(qp, 1.0, step), Agreement.categories(qh, 1.0, step), k),
-                  idx.size() > 1 ? Agreement.pearson(qp, qh) : Double.NaN,
-                  Agreement.rmse(qp, qh),
-                  Agreement.mean(qp),
-                  Agreement.mean(qh)));
-        });
+    rowsOf(questionOf)
+        .forEach(
+            (q, idx) ->
+                out.put(
+                    q,
+                    Agreement.qwk(
+                        Agreement.categories(
+                            idx.stream().mapToDouble(i -> p[i]).toArray(), 1.0, step),
+                        Agreement.categories(
+                            idx.stream().mapToDouble(i -> h[i]).toArray(), 1.0, step),
+                        k)));
     return out;
   }
 

@@ -28,10 +28,16 @@ public class EvalRuns {
 
   private final Jdbc jdbc;
   private final ObjectMapper json;
+  // Reports stored by older versions may carry fields this one no longer has.
+  private final ObjectMapper tolerant;
 
   EvalRuns(Jdbc jdbc, ObjectMapper json) {
     this.jdbc = jdbc;
     this.json = json;
+    this.tolerant =
+        json.copy()
+            .disable(
+                com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
   /** A run without its report. {@code grader} and {@code options} are as stored. */
@@ -145,7 +151,7 @@ public class EvalRuns {
       throw ApiException.conflict("run-not-finished", "evaluation run " + id + " has no report");
     }
     try {
-      return json.treeToValue(node, EvalReport.class);
+      return tolerant.treeToValue(node, EvalReport.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored report of " + id + " is not a report", e);
     }

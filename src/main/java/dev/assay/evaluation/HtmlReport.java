@@ -74,6 +74,32 @@ final class HtmlReport {
       h.append("</table>");
     }
     h.append(scatter(r)).append(heatmap(r.grader().confusion())).append(bars(r.perQuestion()));
+    h.append(
+        "<h2>Per question</h2><table><tr><th>question</th><th>n</th><th>QWK [95% CI]</th>"
+            + "<th>Pearson</th><th>MAE</th><th>exact</th><th>SMD</th><th>mean predicted</th>"
+            + "<th>mean human</th></tr>");
+    r.perQuestion()
+        .forEach(
+            (q, a) -> {
+              Agreement.Summary s = a.agreement();
+              h.append(
+                  String.format(
+                      Locale.ROOT,
+                      "<tr><td>%s</td><td>%d</td><td>%.3f [%.2f, %.2f]</td>%s<td>%.3f</td>"
+                          + "<td>%.2f</td>%s<td>%.3f</td><td>%.3f</td></tr>",
+                      esc(q),
+                      a.n(),
+                      s.qwk(),
+                      s.qwkCi().low(),
+                      s.qwkCi().high(),
+                      cell(s.pearson()),
+                      s.mae(),
+                      s.exact(),
+                      cell(s.smd()),
+                      a.meanPredicted(),
+                      a.meanHuman()));
+            });
+    h.append("</table>");
     return h.append("</body></html>").toString();
   }
 

@@ -194,14 +194,17 @@ class CalibrationTest {
     assertEquals("deployment-default@0", decision.getString("activeAtRequest"));
     assertFalse(decision.getBoolean("decision.gate.promote"));
     assertEquals(45, decision.getInt("decision.gate.gradedRows"));
-    double activeQwk = decision.getDouble("decision.gate.qwk.active");
-    double candidateQwk = decision.getDouble("decision.gate.qwk.candidate");
+    double activeQwk = decision.getDouble("decision.gate.checks.qwk.active");
+    double candidateQwk = decision.getDouble("decision.gate.checks.qwk.candidate");
     assertTrue(candidateQwk < activeQwk - 0.02, decision.prettify());
     assertTrue(
         decision.getList("decision.gate.reasons", String.class).stream()
             .anyMatch(r -> r.startsWith("QWK")),
         decision.prettify());
-    assertNotNull(decision.getString("decision.gate.qwk.changeCi.low"), "paired interval reported");
+    assertNotNull(
+        decision.getString("decision.gate.checks.qwk.changeCi.low"), "paired interval reported");
+    assertFalse(decision.getBoolean("decision.gate.checks.qwk.passed"));
+    assertEquals(Set.of("qwk", "smd"), decision.getMap("decision.gate.checks").keySet());
     assertEquals("deployment-default@0", activeRef(admin));
 
     // Both gate runs are stored with their reports, on the same 45 answers.
@@ -247,7 +250,10 @@ class CalibrationTest {
 
     assertEquals("promoted", decision.getString("status"), decision.prettify());
     assertEquals(
-        0.0, decision.getDouble("decision.gate.qwk.change"), 1e-9, "same grader, same scores");
+        0.0,
+        decision.getDouble("decision.gate.checks.qwk.change"),
+        1e-9,
+        "same grader, same scores");
     assertEquals("explicit@1", activeRef(admin));
     JsonPath g =
         grade(

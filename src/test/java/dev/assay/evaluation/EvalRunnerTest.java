@@ -127,6 +127,14 @@ class EvalRunnerTest {
     assertEquals(2, report.perQuestion().size());
     assertEquals(
         4, report.perQuestion().values().stream().mapToInt(EvalReport.QuestionAgreement::n).sum());
+    report
+        .perQuestion()
+        .values()
+        .forEach(
+            q -> {
+              assertEquals(q.n(), q.agreement().n());
+              assertTrue(q.agreement().qwkCi().low() <= q.agreement().qwkCi().high());
+            });
     assertEquals(1.0, report.humanHuman().qwk(), 1e-9, "identical second grader");
     assertTrue(report.lengthBias().containsKey("predictedVsWords"));
     assertEquals(0L, report.llmTokens().get("input"));
@@ -215,6 +223,12 @@ class EvalRunnerTest {
             .extract()
             .asString();
     assertTrue(html.contains("Exemplar ablation per question") && html.contains("<svg"));
+    assertTrue(html.contains("<h2>Per question</h2>"));
+    assertEquals(2, run.getMap("report.perQuestion").size());
+    for (String q : List.of("1", "2")) {
+      assertEquals(2, run.getInt("report.perQuestion.'" + q + "'.n"));
+      assertTrue(run.getMap("report.perQuestion.'" + q + "'.agreement.qwkCi").containsKey("low"));
+    }
     given()
         .get("/api/v1/eval-runs")
         .then()

@@ -1,11 +1,8 @@
 package dev.assay.evaluation;
 
-import java.util.Arrays;
-import java.util.HashSet;
+import dev.assay.grading.AnswerText;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The word-overlap baseline: predicts the human score of the seed answer (or the reference answer,
@@ -29,19 +26,10 @@ final class WordOverlap {
   }
 
   static Set<String> words(String text) {
-    return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-        .filter(w -> !w.isEmpty())
-        .collect(Collectors.toSet());
+    return AnswerText.wordSet(text);
   }
 
   static double jaccard(Set<String> a, Set<String> b) {
-    if (a.isEmpty() && b.isEmpty()) {
-      return 0;
-    }
-    Set<String> union = new HashSet<>(a);
-    union.addAll(b);
-    Set<String> both = new HashSet<>(a);
-    both.retainAll(b);
-    return (double) both.size() / union.size();
+    return AnswerText.jaccard(a, b);
   }
 }

@@ -2,11 +2,14 @@ package dev.assay.grading;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Text helpers for candidate answers: normalisation for verbatim-quote checks, a key for spotting
@@ -121,6 +124,25 @@ public final class AnswerText {
    * Runs of letters and digits, with inner punctuation kept in the word ({@code state-of-the-art}
    * is one). Each CJK ideograph counts as a word, since those scripts do not separate words.
    */
+  /** The distinct lower-cased words (letters and digits) of a text. */
+  public static Set<String> wordSet(String text) {
+    return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+        .filter(w -> !w.isEmpty())
+        .collect(Collectors.toSet());
+  }
+
+  /** Jaccard similarity of two word sets (0 when both are empty). */
+  public static double jaccard(Set<String> a, Set<String> b) {
+    if (a.isEmpty() && b.isEmpty()) {
+      return 0;
+    }
+    Set<String> union = new HashSet<>(a);
+    union.addAll(b);
+    Set<String> both = new HashSet<>(a);
+    both.retainAll(b);
+    return (double) both.size() / union.size();
+  }
+
   public static int wordCount(String text) {
     Objects.requireNonNull(text, "text");
     int count = 0;

@@ -191,7 +191,8 @@ public class GraderConfigs {
               defaults.k(),
               defaults.samples(),
               llm.sampleTemperature(),
-              defaults.exemplars());
+              defaults.exemplars(),
+              null);
     }
     return requested.completedFrom(defaults);
   }
@@ -223,7 +224,8 @@ public class GraderConfigs {
         grading.exemplarsPerLabel(),
         isLlm ? llm.samples() : null,
         isLlm ? (llm.samples() > 1 ? llm.sampleTemperature() : llm.temperature()) : null,
-        "retrieved");
+        "retrieved",
+        null);
   }
 
   private String hash(GraderSpec spec) {

@@ -13,7 +13,9 @@ import jakarta.validation.constraints.Size;
  * the LLM grader uses, exemplars retrieved per label ({@code k}), self-consistency samples and
  * temperature, and what the grader is shown of the retrieved exemplars: {@code retrieved} (as
  * stored), {@code none} (an ablation: rubric only) or {@code shuffled} (an ablation: the same texts
- * with their labels and scores permuted). Screening always sees the real neighbours.
+ * with their labels and scores permuted). Screening always sees the real neighbours. {@code
+ * lexicalWeight} (offline only, default 0) shifts the offline grader's neighbour weights from
+ * embedding similarity towards shared words (see {@link OfflineGrader}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GraderSpec(
@@ -24,7 +26,8 @@ public record GraderSpec(
     @Min(1) @Max(9) Integer samples,
     @DecimalMin("0") @DecimalMax("2") Double temperature,
     @Pattern(regexp = "retrieved|none|shuffled", message = "must be retrieved, none or shuffled")
-        String exemplars) {
+        String exemplars,
+    @DecimalMin("0") @DecimalMax("1") Double lexicalWeight) {
 
   public static final String OFFLINE = "offline";
   public static final String LLM = "llm";
@@ -40,12 +43,19 @@ public record GraderSpec(
         k == null ? defaults.k : k,
         llm ? (samples == null ? defaults.samples : samples) : null,
         llm ? (temperature == null ? defaults.temperature : temperature) : null,
-        exemplars == null ? defaults.exemplars : exemplars);
+        exemplars == null ? defaults.exemplars : exemplars,
+        llm || lexicalWeight == null || lexicalWeight == 0 ? null : lexicalWeight);
   }
 
   /** The same configuration showing the grader its exemplars differently (for ablations). */
   public GraderSpec withExemplars(String shown) {
-    return new GraderSpec(mode, model, promptVersion, k, samples, temperature, shown);
+    return new GraderSpec(
+        mode, model, promptVersion, k, samples, temperature, shown, lexicalWeight);
+  }
+
+  /** The offline grader's weight on shared words (0 unless set). */
+  public double lexical() {
+    return lexicalWeight == null ? 0 : lexicalWeight;
   }
 
   public boolean llm() {
@@ -59,6 +69,6 @@ public record GraderSpec(
         ? String.format(
             "llm %s prompt %s k%d x%d t%.1f%s",
             model, promptVersion, k, samples, temperature, shown)
-        : String.format("offline k%d%s", k, shown);
+        : String.format("offline k%d%s%s", k, lexical() > 0 ? " lexical " + lexical() : "", shown);
   }
 }

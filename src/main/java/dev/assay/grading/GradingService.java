@@ -312,7 +312,12 @@ public class GradingService {
     String shown = spec.exemplars().equals("retrieved") ? "" : ":exemplars-" + spec.exemplars();
     return (spec.llm()
             ? llm.signature(spec)
-            : "offline:" + OfflineGrader.VERSION + ":" + embeddings.modelId() + ":k" + spec.k())
+            : "offline:"
+                + OfflineGrader.version(spec.lexical())
+                + ":"
+                + embeddings.modelId()
+                + ":k"
+                + spec.k())
         + shown;
   }
 
@@ -321,14 +326,15 @@ public class GradingService {
       return Graded.of("offline", empty(input.question().rubric()), List.of());
     }
     if (!spec.llm()) {
-      return Graded.of("offline", stages.time("grade", () -> offline.grade(input)), List.of());
+      return Graded.of(
+          "offline", stages.time("grade", () -> offline.grade(input, spec.lexical())), List.of());
     }
     if (!llmConfig.enabled()) {
       // An llm configuration outlived the endpoint it was created for: say so, grade offline.
       metrics.fallback("llm-not-configured");
       return Graded.of(
           "fallback",
-          stages.time("grade", () -> offline.grade(input)),
+          stages.time("grade", () -> offline.grade(input, 0)),
           List.of("llm-not-configured"));
     }
     LlmGrader.Outcome outcome = llm.grade(input, spec);
@@ -339,7 +345,7 @@ public class GradingService {
           "llm", outcome.verdict(), outcome.flags(), outcome.trace(), outcome.rawOutputs(), null);
     }
     outcome.flags().forEach(metrics::fallback);
-    Verdict fallback = stages.time("grade", () -> offline.grade(input));
+    Verdict fallback = stages.time("grade", () -> offline.grade(input, 0));
     return new Graded(
         "fallback", fallback, outcome.flags(), outcome.trace(), outcome.rawOutputs(), null);
   }
@@ -379,7 +385,13 @@ public class GradingService {
             "version", config.version(),
             "specHash", config.specHash(),
             "spec", config.spec()));
-    p.put("grader", graded.mode().equals("llm") ? "llm" : OfflineGrader.VERSION);
+    p.put(
+        "grader",
+        switch (graded.mode()) {
+          case "llm" -> "llm";
+          case "offline" -> OfflineGrader.version(config.spec().lexical());
+          default -> OfflineGrader.VERSION;
+        });
     p.put("embeddingModel", embeddings.modelId());
     p.put(
         "exemplars",

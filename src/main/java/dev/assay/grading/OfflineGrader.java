@@ -22,6 +22,10 @@ import java.util.Map;
 @ApplicationScoped
 class OfflineGrader {
   static final String VERSION = "offline-knn-descriptor-v1";
+  static final String LEXICAL_VERSION = "offline-knn-lexical-descriptor-v2";
+
+  /** Softmax temperature over Jaccard word overlaps (lexical neighbour weights). */
+  private static final double LEXICAL_TEMPERATURE = 0.03;
 
   /** Softmax temperature over exemplar similarities: lower trusts the nearest more. */
   private static final double NEIGHBOUR_TEMPERATURE = 0.05;
@@ -40,12 +44,24 @@ class OfflineGrader {
     this.vectors = vectors;
   }
 
-  Verdict grade(GradingInput input) {
+  /** The grader's version for provenance and the dedup signature. */
+  static String version(double lexicalWeight) {
+    return lexicalWeight > 0 ? LEXICAL_VERSION + "@" + lexicalWeight : VERSION;
+  }
+
+  /**
+   * Grades the answer. With {@code lexicalWeight} w > 0 the neighbours' weights are (1 - w) times
+   * their embedding-similarity weights plus w times weights from the words the answer shares with
+   * each exemplar (softmax over Jaccard overlap): an answer that only sounds like a strong
+   * exemplar, without its content words, leans less on it.
+   */
+  Verdict grade(GradingInput input, double lexicalWeight) {
     RubricSpec rubric = input.question().rubric();
     List<AnswerText.Sentence> sentences = AnswerText.sentences(input.answer());
     List<Embedding> sentenceVectors =
         embeddings.embedAll(sentences.stream().map(AnswerText.Sentence::text).toList());
-    Neighbours neighbours = Neighbours.of(input.exemplars());
+    Neighbours neighbours =
+        Neighbours.of(input.exemplars()).blendedWith(Neighbours.lexical(input), lexicalWeight);
     Map<String, TextVectors.LevelVectors> levels = vectors.levels(rubric);
 
     List<Verdict.CriterionGrade> criteria = new ArrayList<>();
@@ -178,15 +194,47 @@ class OfflineGrader {
   /** The retrieved exemplars with softmax weights over their similarities. */
   private record Neighbours(List<ExemplarMatch> matches, double[] weights) {
     static Neighbours of(List<ExemplarMatch> matches) {
-      double top = matches.stream().mapToDouble(ExemplarMatch::similarity).max().orElse(0);
-      double[] w = new double[matches.size()];
+      return new Neighbours(
+          matches,
+          softmax(
+              matches.stream().mapToDouble(ExemplarMatch::similarity).toArray(),
+              NEIGHBOUR_TEMPERATURE));
+    }
+
+    /** The same exemplars weighted by the words the answer shares with each. */
+    static Neighbours lexical(GradingInput input) {
+      java.util.Set<String> answer = AnswerText.wordSet(input.answer());
+      return new Neighbours(
+          input.exemplars(),
+          softmax(
+              input.exemplars().stream()
+                  .mapToDouble(e -> AnswerText.jaccard(answer, AnswerText.wordSet(e.text())))
+                  .toArray(),
+              LEXICAL_TEMPERATURE));
+    }
+
+    private static double[] softmax(double[] x, double temperature) {
+      double top = java.util.Arrays.stream(x).max().orElse(0);
+      double[] w = new double[x.length];
       double sum = 0;
       for (int i = 0; i < w.length; i++) {
-        w[i] = Math.exp((matches.get(i).similarity() - top) / NEIGHBOUR_TEMPERATURE);
+        w[i] = Math.exp((x[i] - top) / temperature);
         sum += w[i];
       }
       for (int i = 0; i < w.length; i++) {
         w[i] /= sum;
+      }
+      return w;
+    }
+
+    /** (1 - share) of these weights plus share of {@code other}'s, over the same exemplars. */
+    Neighbours blendedWith(Neighbours other, double share) {
+      if (share <= 0) {
+        return this;
+      }
+      double[] w = new double[weights.length];
+      for (int i = 0; i < w.length; i++) {
+        w[i] = (1 - share) * weights[i] + share * other.weights[i];
       }
       return new Neighbours(matches, w);
     }

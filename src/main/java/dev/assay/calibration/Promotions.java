@@ -123,7 +123,7 @@ class Promotions {
       List<Long> pending,
       UUID by) {
     try {
-      EvalOptions options = EvalOptions.gate(null);
+      EvalOptions options = EvalOptions.gate();
       EvalReport baseline =
           runs.runNow(
               new EvalRunService.Plan(

@@ -44,7 +44,7 @@ public record EvalOptions(
   }
 
   /** The promotion gate's protocol: every row of the gate set graded against the bank. */
-  public static EvalOptions gate(String config) {
+  public static EvalOptions gate() {
     return new EvalOptions(
         null,
         Optional.empty(),
@@ -53,7 +53,7 @@ public record EvalOptions(
         Optional.empty(),
         Integer.MAX_VALUE,
         Integer.MAX_VALUE,
-        Optional.ofNullable(config),
+        Optional.empty(),
         true,
         List.of(),
         null);

@@ -87,7 +87,8 @@ class EvalRunResource {
     if (useGate == (body.rows() != null)) {
       throw ApiException.badField("rows", "give either rows or gateSet: true");
     }
-    List<EvalRow> rows = useGate ? gateSets.require(ws).rows() : body.rows();
+    GateSets.GateSet gate = useGate ? gateSets.require(ws) : null;
+    List<EvalRow> rows = useGate ? gate.rows() : body.rows();
     var problems = EvalSet.problems(rows);
     if (!problems.isEmpty()) {
       throw ApiException.badFields(problems);
@@ -113,8 +114,7 @@ class EvalRunResource {
     GraderConfig config =
         body.config() == null ? configs.active(ws) : configs.find(ws, body.config());
     configs.check(config.spec());
-    String dataset =
-        useGate ? gateSets.require(ws).name() : Optional.ofNullable(body.dataset()).orElse("api");
+    String dataset = useGate ? gate.name() : Optional.ofNullable(body.dataset()).orElse("api");
     UUID id =
         service.submit(
             new EvalRunService.Plan(

@@ -32,6 +32,8 @@ public class GraderConfigs {
   private final GradingConfig grading;
   private final PromptLibrary prompts;
   private final CanonicalJson canonical;
+  // The service settings do not change while it runs: built once, not on every grade.
+  private final GraderConfig deploymentDefault;
 
   GraderConfigs(
       Jdbc jdbc,
@@ -46,29 +48,59 @@ public class GraderConfigs {
     this.llm = llm;
     this.grading = grading;
     this.prompts = prompts;
+    GraderSpec spec = defaults(llm.enabled() ? GraderSpec.LLM : GraderSpec.OFFLINE);
+    this.deploymentDefault =
+        new GraderConfig(
+            null,
+            GraderConfig.DEPLOYMENT_DEFAULT,
+            0,
+            spec,
+            hash(spec),
+            "from the service settings (assay.llm.*, assay.grading.*)",
+            null);
   }
 
   /** What the service's settings say: the LLM grader when an endpoint is set, else offline. */
   public GraderConfig deploymentDefault() {
-    GraderSpec spec = defaults(llm.enabled() ? GraderSpec.LLM : GraderSpec.OFFLINE);
-    return new GraderConfig(
-        null,
-        GraderConfig.DEPLOYMENT_DEFAULT,
-        0,
-        spec,
-        hash(spec),
-        "from the service settings (assay.llm.*, assay.grading.*)",
-        null);
+    return deploymentDefault;
   }
+
+  /** The configuration grading a workspace's live traffic, and the one shadowing it, if any. */
+  public record Assignment(GraderConfig active, Optional<GraderConfig> shadow) {}
+
+  /** Both of the workspace's assignments in one read (the grading request's path). */
+  public Assignment assignment(long workspaceId) {
+    GraderConfig active = null;
+    GraderConfig shadow = null;
+    for (Assigned a :
+        jdbc.list(
+            "read the workspace's grader configurations",
+            "SELECT w.active_grader_config_id = c.id, "
+                + COLUMNS
+                + " FROM workspace w JOIN grader_config c"
+                + " ON c.id IN (w.active_grader_config_id, w.shadow_grader_config_id)"
+                + " WHERE w.id = ?",
+            rs -> new Assigned(rs.getBoolean(1), row(rs, 1)),
+            workspaceId)) {
+      if (a.active()) {
+        active = a.config();
+      } else {
+        shadow = a.config();
+      }
+    }
+    return new Assignment(active == null ? deploymentDefault : active, Optional.ofNullable(shadow));
+  }
+
+  private record Assigned(boolean active, GraderConfig config) {}
 
   /** The configuration grading the workspace's live traffic. */
   public GraderConfig active(long workspaceId) {
-    return assigned(workspaceId, "active_grader_config_id").orElseGet(this::deploymentDefault);
+    return assignment(workspaceId).active();
   }
 
   /** The configuration grading the workspace's live traffic in shadow, if any. */
   public Optional<GraderConfig> shadow(long workspaceId) {
-    return assigned(workspaceId, "shadow_grader_config_id");
+    return assignment(workspaceId).shadow();
   }
 
   /** Versions of every configuration of the workspace, newest first per name. */
@@ -232,28 +264,21 @@ public class GraderConfigs {
     return canonical.hash(spec);
   }
 
-  private Optional<GraderConfig> assigned(long workspaceId, String column) {
-    return jdbc.first(
-        "read the workspace's grader configuration",
-        "SELECT "
-            + COLUMNS
-            + " FROM workspace w JOIN grader_config c ON c.id = w."
-            + column
-            + " WHERE w.id = ?",
-        this::row,
-        workspaceId);
+  private GraderConfig row(ResultSet rs) throws SQLException {
+    return row(rs, 0);
   }
 
-  private GraderConfig row(ResultSet rs) throws SQLException {
+  /** The configuration in {@link #COLUMNS}, which start after {@code skip} other columns. */
+  private GraderConfig row(ResultSet rs, int skip) throws SQLException {
     try {
       return new GraderConfig(
-          rs.getLong(1),
-          rs.getString(2),
-          rs.getInt(3),
-          json.readValue(rs.getString(4), GraderSpec.class),
-          rs.getString(5),
-          rs.getString(6),
-          rs.getObject(7, OffsetDateTime.class));
+          rs.getLong(skip + 1),
+          rs.getString(skip + 2),
+          rs.getInt(skip + 3),
+          json.readValue(rs.getString(skip + 4), GraderSpec.class),
+          rs.getString(skip + 5),
+          rs.getString(skip + 6),
+          rs.getObject(skip + 7, OffsetDateTime.class));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored grader configuration is not valid JSON", e);
     }

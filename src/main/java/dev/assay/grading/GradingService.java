@@ -79,11 +79,11 @@ public class GradingService {
    */
   public Accepted grade(
       long workspaceId, GradeRequest request, String idempotencyKey, UUID createdBy) {
-    Accepted accepted =
-        grade(workspaceId, request, idempotencyKey, createdBy, configs.active(workspaceId));
+    GraderConfigs.Assignment assigned = configs.assignment(workspaceId);
+    Accepted accepted = grade(workspaceId, request, idempotencyKey, createdBy, assigned.active());
     if (accepted.created() && inShadowSample(accepted.grade().id())) {
-      configs
-          .shadow(workspaceId)
+      assigned
+          .shadow()
           .ifPresent(s -> shadow.submit(workspaceId, accepted.grade().id(), request, s));
     }
     return accepted;

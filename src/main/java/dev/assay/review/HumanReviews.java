@@ -19,24 +19,34 @@ public class HumanReviews {
   /** A grade's automated overall score and its scale. */
   public record Automated(double overall, double scale) {}
 
+  /** A reviewed grade's human score as a share of its scale, and whether it was overridden. */
+  record Human(double share, boolean overridden) {}
+
   /**
-   * The human score of each reviewed grade among {@code grades}, as a share of its scale: the
-   * latest override, or the automated score where a reviewer confirmed it. Unreviewed grades are
-   * left out.
+   * The human verdict on a grade: the latest override, or the automated score where a reviewer
+   * confirmed it; empty when nobody did either.
+   */
+  static Optional<Human> of(Automated grade, List<ReviewEvent> events) {
+    Optional<ReviewEvent> override = ReviewService.latestOverride(events);
+    if (override.isEmpty() && events.stream().noneMatch(e -> e.kind().equals("confirmed"))) {
+      return Optional.empty();
+    }
+    double score = override.map(ReviewEvent::overallScore).orElse(grade.overall());
+    return Optional.of(
+        new Human(grade.scale() == 0 ? 0 : score / grade.scale(), override.isPresent()));
+  }
+
+  /**
+   * The human score of each reviewed grade among {@code grades}, as a share of its scale (see
+   * {@link #of}). Unreviewed grades are left out.
    */
   public Map<UUID, Double> humanShares(Map<UUID, Automated> grades) {
     Map<UUID, List<ReviewEvent>> events = repository.events(grades.keySet());
     Map<UUID, Double> out = new LinkedHashMap<>();
     grades.forEach(
-        (id, automated) -> {
-          List<ReviewEvent> of = events.getOrDefault(id, List.of());
-          Optional<ReviewEvent> override = ReviewService.latestOverride(of);
-          boolean confirmed = of.stream().anyMatch(e -> e.kind().equals("confirmed"));
-          if (override.isPresent() || confirmed) {
-            double score = override.map(ReviewEvent::overallScore).orElse(automated.overall());
-            out.put(id, automated.scale() == 0 ? 0 : score / automated.scale());
-          }
-        });
+        (id, automated) ->
+            of(automated, events.getOrDefault(id, List.of()))
+                .ifPresent(human -> out.put(id, human.share())));
     return out;
   }
 }

@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.ToDoubleFunction;
@@ -90,13 +89,12 @@ class LiveAgreement {
 
   private static Pair pair(AgreementRepository.Reviewed grade, List<ReviewEvent> events) {
     double automated = grade.overall() / grade.scale();
-    Optional<ReviewEvent> override = ReviewService.latestOverride(events);
+    // The query keeps reviewed grades only, so there is always a human verdict.
+    HumanReviews.Human human =
+        HumanReviews.of(new HumanReviews.Automated(grade.overall(), grade.scale()), events)
+            .orElse(new HumanReviews.Human(automated, false));
     return new Pair(
-        grade.questionId(),
-        automated,
-        override.map(e -> e.overallScore() / grade.scale()).orElse(automated),
-        override.isPresent(),
-        grade.audit());
+        grade.questionId(), automated, human.share(), human.overridden(), grade.audit());
   }
 
   private static AgreementReport.Block block(String sample, List<Pair> pairs) {

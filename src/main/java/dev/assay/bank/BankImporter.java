@@ -7,6 +7,7 @@ import dev.assay.platform.ApiException;
 import dev.assay.platform.CanonicalJson;
 import dev.assay.platform.Problem.FieldError;
 import dev.assay.platform.Violations;
+import dev.assay.scoring.ScoringModels;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
@@ -30,16 +31,19 @@ class BankImporter {
   private final ExemplarService exemplars;
   private final CanonicalJson canonical;
   private final Validator validator;
+  private final ScoringModels scoring;
 
   BankImporter(
       BankRepository bank,
       ExemplarService exemplars,
       CanonicalJson canonical,
-      Validator validator) {
+      Validator validator,
+      ScoringModels scoring) {
     this.bank = bank;
     this.exemplars = exemplars;
     this.canonical = canonical;
     this.validator = validator;
+    this.scoring = scoring;
   }
 
   /** Validates the whole document (every error reported at once), then imports it. */
@@ -64,6 +68,8 @@ class BankImporter {
                 .map(q -> new QuestionExemplars(idOf(existing.get(q.id())), q.exemplars()))
                 .toList());
     Tally tally = QuarkusTransaction.requiringNew().call(() -> write(workspaceId, doc, prepared));
+    // The scoring model learns from the exemplars just written: grades after the import use it.
+    scoring.retrain(workspaceId);
     BankViews.ImportReport report = tally.report((System.nanoTime() - start) / 1_000_000);
     LOG.infof("bank import workspace=%d %s", workspaceId, report);
     return report;

@@ -23,7 +23,7 @@ class PromotionRepository {
       p.id, coalesce(cc.name || '@' || cc.version, 'deployment-default@0'),
       coalesce(bc.name || '@' || bc.version, 'deployment-default@0'),
       p.include_pending, p.status, p.candidate_run_id, p.baseline_run_id, p.decision,
-      p.activated_exemplars, p.created_at, p.decided_at
+      p.activated_exemplars, p.created_at, p.decided_at, p.scoring_model_version
       """;
   private static final String FROM =
       " FROM promotion p LEFT JOIN grader_config cc ON cc.id = p.candidate_config_id"
@@ -49,7 +49,8 @@ class PromotionRepository {
       JsonNode decision,
       List<String> activatedExemplars,
       OffsetDateTime createdAt,
-      OffsetDateTime decidedAt) {}
+      OffsetDateTime decidedAt,
+      Integer scoringModel) {}
 
   /** Records a request; false when another promotion of the workspace is still evaluating. */
   boolean insert(
@@ -58,17 +59,20 @@ class PromotionRepository {
       Long candidateConfigId,
       Long baselineConfigId,
       boolean includePending,
+      Integer scoringModelVersion,
       UUID createdBy) {
     return jdbc.update(
             "record a promotion request",
             "INSERT INTO promotion (id, workspace_id, candidate_config_id, baseline_config_id,"
-                + " include_pending, status, created_by) VALUES (?, ?, ?, ?, ?, 'evaluating', ?)"
+                + " include_pending, scoring_model_version, status, created_by)"
+                + " VALUES (?, ?, ?, ?, ?, ?, 'evaluating', ?)"
                 + " ON CONFLICT (workspace_id) WHERE status = 'evaluating' DO NOTHING",
             id,
             workspaceId,
             candidateConfigId,
             baselineConfigId,
             includePending,
+            scoringModelVersion,
             createdBy)
         == 1;
   }
@@ -151,7 +155,8 @@ class PromotionRepository {
           decision == null ? null : json.readTree(decision),
           activated == null ? List.of() : Arrays.asList((String[]) activated.getArray()),
           rs.getObject(10, OffsetDateTime.class),
-          rs.getObject(11, OffsetDateTime.class));
+          rs.getObject(11, OffsetDateTime.class),
+          rs.getObject("scoring_model_version", Integer.class));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored decision is not valid JSON", e);
     }

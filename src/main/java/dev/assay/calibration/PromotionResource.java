@@ -41,9 +41,14 @@ class PromotionResource {
 
   /**
    * {@code config}: NAME or NAME@VERSION (default: the active one, i.e. only exemplars change);
-   * {@code includePendingExemplars}: default true when no config is named, else false.
+   * {@code includePendingExemplars}: default true when no config is named, else false; {@code
+   * scorerModel}: instead, a version of the workspace's scoring model to gate (GET
+   * /api/v1/scoring-models lists them).
    */
-  record PromotionRequest(@Size(max = 120) String config, Boolean includePendingExemplars) {}
+  record PromotionRequest(
+      @Size(max = 120) String config,
+      Boolean includePendingExemplars,
+      @Min(1) Integer scorerModel) {}
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -55,11 +60,13 @@ class PromotionResource {
               + " becomes active only if it is not worse beyond the configured QWK and SMD margins")
   public Response request(@Valid PromotionRequest body) {
     PromotionRepository.PromotionView view =
-        promotions.request(
-            caller.workspaceId(),
-            body == null ? null : body.config(),
-            body == null ? null : body.includePendingExemplars(),
-            caller.keyId());
+        body != null && body.scorerModel() != null
+            ? promotions.requestModel(caller.workspaceId(), body, caller.keyId())
+            : promotions.request(
+                caller.workspaceId(),
+                body == null ? null : body.config(),
+                body == null ? null : body.includePendingExemplars(),
+                caller.keyId());
     return Response.accepted(view).location(URI.create("/api/v1/promotions/" + view.id())).build();
   }
 

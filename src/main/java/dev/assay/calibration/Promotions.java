@@ -8,7 +8,9 @@ import dev.assay.evaluation.GateSets;
 import dev.assay.exemplar.ExemplarService;
 import dev.assay.grading.GraderConfig;
 import dev.assay.grading.GraderConfigs;
+import dev.assay.grading.GraderSpec;
 import dev.assay.platform.ApiException;
+import dev.assay.scoring.ScoringModels;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -39,6 +41,7 @@ class Promotions {
   private final ExemplarService exemplars;
   private final PromotionRepository repository;
   private final GateConfig margins;
+  private final ScoringModels scoring;
 
   Promotions(
       GraderConfigs configs,
@@ -47,7 +50,8 @@ class Promotions {
       EvalJobs jobs,
       ExemplarService exemplars,
       PromotionRepository repository,
-      GateConfig margins) {
+      GateConfig margins,
+      ScoringModels scoring) {
     this.configs = configs;
     this.gateSets = gateSets;
     this.runs = runs;
@@ -55,6 +59,7 @@ class Promotions {
     this.exemplars = exemplars;
     this.repository = repository;
     this.margins = margins;
+    this.scoring = scoring;
     Gate.validate(margins);
   }
 
@@ -84,6 +89,59 @@ class Promotions {
     configs.check(candidate.spec());
     GateSets.GateSet gate = gateSets.require(ws);
     UUID id = UUID.randomUUID();
+    start(id, ws, candidate, active, withPending, null, by);
+    jobs.submit(
+        "promotion " + id, () -> evaluate(id, ws, gate, active, candidate, pending, null, by));
+    return repository.get(ws, id);
+  }
+
+  /**
+   * Gates version {@code version} of the workspace's scoring model: the active configuration as it
+   * grades now against the same configuration pinned to that version. Only an unpinned learned
+   * offline configuration follows the workspace's model, so only one can be gated this way.
+   */
+  PromotionRepository.PromotionView requestModel(
+      long ws, PromotionResource.PromotionRequest request, UUID by) {
+    if (request.config() != null || Boolean.TRUE.equals(request.includePendingExemplars())) {
+      throw ApiException.unprocessable(
+          "one-change-at-a-time",
+          "gate a scoring model on its own, without a configuration or pending exemplars");
+    }
+    int version = request.scorerModel();
+    GraderConfig active = configs.active(ws);
+    GraderSpec spec = active.spec();
+    if (spec.llm() || spec.knn() || spec.scorerModel() != null) {
+      throw ApiException.unprocessable(
+          "model-not-used",
+          "the active configuration ("
+              + spec.describe()
+              + ") does not grade with the workspace's current scoring model; save one that"
+              + " pins scorerModel and promote it instead");
+    }
+    ScoringModels.Resolved current = scoring.resolve(ws, null).orElseThrow();
+    ScoringModels.Resolved proposed = scoring.resolve(ws, version).orElseThrow();
+    if (current.ref().equals(proposed.ref())) {
+      throw ApiException.unprocessable(
+          "nothing-to-promote", "scoring model v" + version + " is already the workspace's model");
+    }
+    GraderConfig candidate =
+        active.withSpec(spec.withScorerModel(version), "scoring model v" + version);
+    GateSets.GateSet gate = gateSets.require(ws);
+    UUID id = UUID.randomUUID();
+    start(id, ws, active, active, false, version, by);
+    jobs.submit(
+        "promotion " + id, () -> evaluate(id, ws, gate, active, candidate, List.of(), version, by));
+    return repository.get(ws, id);
+  }
+
+  private void start(
+      UUID id,
+      long ws,
+      GraderConfig candidate,
+      GraderConfig active,
+      boolean withPending,
+      Integer modelVersion,
+      UUID by) {
     repository.abandonStale(
         ws,
         ABANDONED_AFTER_MINUTES,
@@ -92,12 +150,10 @@ class Promotions {
             "abandoned: no progress for "
                 + ABANDONED_AFTER_MINUTES
                 + " minutes (service stopped?)"));
-    if (!repository.insert(id, ws, candidate.id(), active.id(), withPending, by)) {
+    if (!repository.insert(id, ws, candidate.id(), active.id(), withPending, modelVersion, by)) {
       throw ApiException.conflict(
           "gate-busy", "another promotion of this workspace is still being evaluated");
     }
-    jobs.submit("promotion " + id, () -> evaluate(id, ws, gate, active, candidate, pending, by));
-    return repository.get(ws, id);
   }
 
   PromotionRepository.PromotionView get(long ws, UUID id) {
@@ -121,6 +177,7 @@ class Promotions {
       GraderConfig active,
       GraderConfig candidate,
       List<Long> pending,
+      Integer modelVersion,
       UUID by) {
     try {
       EvalOptions options = EvalOptions.gate();
@@ -155,7 +212,11 @@ class Promotions {
                   repository.decide(id, "refused", recorded, List.of());
                   return;
                 }
-                configs.activate(ws, candidate.id());
+                if (modelVersion != null) {
+                  scoring.activate(ws, modelVersion);
+                } else {
+                  configs.activate(ws, candidate.id());
+                }
                 List<String> activated = exemplars.activatePending(ws, pending);
                 repository.decide(id, "promoted", recorded, activated);
               });

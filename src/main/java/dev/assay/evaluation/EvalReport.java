@@ -1,5 +1,7 @@
 package dev.assay.evaluation;
 
+import dev.assay.scoring.ScoringModel;
+import dev.assay.scoring.ScoringModels;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +29,57 @@ public record EvalReport(
     List<Prediction> predictions,
     long medianGradeMs,
     double durationSeconds,
-    String finishedAt) {
+    String finishedAt,
+    Scoring scoring) {
+
+  /**
+   * The learned scorer a run used (null fields for the LLM or kNN grader), how many rows were left
+   * out because the shipped model trained on them, and whether confidence means something: the mean
+   * absolute error of the grades in the lower half of confidence against the upper half.
+   */
+  public record Scoring(
+      String model,
+      String modelHash,
+      String kind,
+      ScoringModel.Training training,
+      int leftOutSeenByPrior,
+      double lowerConfidenceMae,
+      double upperConfidenceMae,
+      double medianConfidence) {
+
+    static Scoring of(
+        ScoringModels.Resolved model,
+        int seenByPrior,
+        double[] confidence,
+        double[] predicted,
+        double[] human) {
+      Integer[] order = new Integer[confidence.length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> confidence[i]));
+      int half = order.length / 2;
+      double lower = 0;
+      double upper = 0;
+      for (int r = 0; r < order.length; r++) {
+        double error = Math.abs(predicted[order[r]] - human[order[r]]);
+        if (r < half) {
+          lower += error;
+        } else {
+          upper += error;
+        }
+      }
+      return new Scoring(
+          model == null ? null : model.ref(),
+          model == null ? null : model.hash(),
+          model == null ? null : model.model().kind(),
+          model == null ? null : model.model().training(),
+          seenByPrior,
+          half == 0 ? Double.NaN : lower / half,
+          order.length - half == 0 ? Double.NaN : upper / (order.length - half),
+          order.length == 0 ? Double.NaN : confidence[order[half]]);
+    }
+  }
 
   /** The grader configuration a run measured. */
   public record Grader(String ref, String description, String specHash) {}
@@ -62,8 +114,8 @@ public record EvalReport(
             "%s — %s — grader %s (%s)%n", dataset, protocol, config.ref(), config.description()));
     sb.append(
         String.format(
-            "questions %d, seed rows %d, graded %d (%d rows left out: not in the bank, or an"
-                + " exemplar), modes %s, median %d ms per grade, %.0f s%n",
+            "questions %d, seed rows %d, graded %d (%d rows left out: not in the bank, an exemplar,"
+                + " or a word-for-word copy of a seed), modes %s, median %d ms per grade, %.0f s%n",
             questions, seedRows, gradedRows, excludedRows, modes, medianGradeMs, durationSeconds));
     sb.append(
         String.format(
@@ -73,7 +125,30 @@ public record EvalReport(
     ablations.forEach((name, a) -> row(sb, "ablation, " + name, a.summary()));
     baselines.forEach((name, s) -> row(sb, name, s));
     if (humanHuman != null) {
-      row(sb, "human-human (second grader)", humanHuman);
+      row(sb, "human-human (grader 1 vs grader 2)", humanHuman);
+    }
+    if (scoring != null) {
+      sb.append(
+          String.format(
+              "confidence: MAE %.3f in the lower half, %.3f in the upper half (median confidence"
+                  + " %.2f)%s%n",
+              scoring.lowerConfidenceMae(),
+              scoring.upperConfidenceMae(),
+              scoring.medianConfidence(),
+              scoring.model() == null
+                  ? ""
+                  : String.format(
+                      "; scoring model %s (%s, %d training rows, lambda %s)",
+                      scoring.model(),
+                      scoring.kind(),
+                      scoring.training().rows(),
+                      scoring.training().lambda())));
+      if (scoring.leftOutSeenByPrior() > 0) {
+        sb.append(
+            String.format(
+                "%d rows left out: the shipped scoring model was trained on them%n",
+                scoring.leftOutSeenByPrior()));
+      }
     }
     sb.append(
         String.format(

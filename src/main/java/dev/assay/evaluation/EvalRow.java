@@ -13,6 +13,7 @@ public record EvalRow(
     @JsonProperty("score") double score,
     @JsonProperty("max_score") double maxScore,
     @JsonProperty("split") String split,
+    @JsonProperty("score_grader1") Double scoreGrader1,
     @JsonProperty("score_grader2") Double scoreGrader2) {
 
   /** What makes the row unusable, or null when it is fine. */
@@ -31,6 +32,9 @@ public record EvalRow(
     }
     if (!(score >= 0 && score <= maxScore)) {
       return "score must lie between 0 and max_score";
+    }
+    if (scoreGrader1 != null && !(scoreGrader1 >= 0 && scoreGrader1 <= maxScore)) {
+      return "score_grader1 must lie between 0 and max_score";
     }
     if (scoreGrader2 != null && !(scoreGrader2 >= 0 && scoreGrader2 <= maxScore)) {
       return "score_grader2 must lie between 0 and max_score";

@@ -8,12 +8,12 @@ import dev.assay.bank.QuestionSpec;
 import dev.assay.bank.RubricSpec;
 import dev.assay.exemplar.ExemplarSpec;
 import dev.assay.exemplar.Label;
-import dev.assay.grading.AnswerText;
 import dev.assay.grading.GradeRequest;
 import dev.assay.grading.GradeView;
 import dev.assay.grading.GraderConfig;
-import dev.assay.grading.GraderSpec;
 import dev.assay.grading.GradingService;
+import dev.assay.scoring.ScoringModels;
+import dev.assay.text.AnswerText;
 import dev.assay.workspace.WorkspaceRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,11 +44,17 @@ public class EvalRunner {
   private final QuestionService questions;
   private final GradingService grading;
   private final WorkspaceRepository workspaces;
+  private final ScoringModels scoring;
 
-  EvalRunner(QuestionService questions, GradingService grading, WorkspaceRepository workspaces) {
+  EvalRunner(
+      QuestionService questions,
+      GradingService grading,
+      WorkspaceRepository workspaces,
+      ScoringModels scoring) {
     this.questions = questions;
     this.grading = grading;
     this.workspaces = workspaces;
+    this.scoring = scoring;
   }
 
   /** Told how many of the run's grades are done. */
@@ -87,13 +93,24 @@ public class EvalRunner {
             "no row names a question of the workspace's bank (question_id = question id)");
       }
     }
-    Split split = split(options, usable);
+    // Rows the shipped scoring model learned from may seed, but are never graded: the model would
+    // be grading its own training data.
+    Split all = split(options, usable);
+    Split split =
+        scoring.prior().map(p -> all.withoutGraded(r -> p.sawAnswer(r.answer()))).orElse(all);
     String slug = "eval-" + UUID.randomUUID().toString().substring(0, 8);
     long workspaceId =
         QuarkusTransaction.requiringNew()
             .call(() -> workspaces.create(slug, "Evaluation of " + dataset).id);
     questions.importDocument(
         workspaceId, ownBank == null ? bank(split) : withSeeds(ownBank, split));
+    // The learned scorer: in bank mode the configuration's model in the owner's workspace (what
+    // live grades use); otherwise a model trained now on this run's seed rows alone.
+    ScoringModels.Resolved model =
+        (options.bank()
+                ? scoring.resolve(owner, config.spec().llm() ? null : config.spec().scorerModel())
+                : scoring.retrain(workspaceId))
+            .orElse(null);
 
     List<String> variants = new ArrayList<>();
     variants.add(config.spec().exemplars());
@@ -110,6 +127,7 @@ public class EvalRunner {
     List<Double> overlap = new ArrayList<>();
     Map<String, Integer> modes = new TreeMap<>();
     List<Long> latencies = new ArrayList<>();
+    List<Double> confidences = new ArrayList<>();
     // The baselines learn from what the grader sees: seed rows, and in bank mode the exemplars.
     Map<String, List<EvalRow>> baselinePool = new LinkedHashMap<>(split.seeds());
     if (ownBank != null) {
@@ -128,6 +146,7 @@ public class EvalRunner {
                               e.score(),
                               q.rubric().scale(),
                               "exemplar",
+                              null,
                               null)));
           baselinePool.put(q.id(), pool);
         }
@@ -139,7 +158,8 @@ public class EvalRunner {
       List<EvalRow> seeds = baselinePool.get(q.getKey());
       for (EvalRow row : q.getValue()) {
         long t0 = System.nanoTime();
-        GradeView g = gradeRow(workspaceId, q.getKey(), row, index++, config);
+        GradeView g = gradeRow(workspaceId, q.getKey(), row, index++, config, model);
+        confidences.add(g.confidence());
         latencies.add((System.nanoTime() - t0) / 1_000_000);
         predicted.add(g.overall().score() / g.overall().maxScore());
         human.add(row.normalised());
@@ -147,9 +167,10 @@ public class EvalRunner {
         questionOf.add(q.getKey());
         tokens[0] += g.inputTokens();
         tokens[1] += g.outputTokens();
-        if (row.scoreGrader2() != null) {
+        // The ceiling is one person against another, never against a mean that contains them.
+        if (row.scoreGrader1() != null && row.scoreGrader2() != null) {
           second.add(row.scoreGrader2() / row.maxScore());
-          secondHuman.add(row.normalised());
+          secondHuman.add(row.scoreGrader1() / row.maxScore());
         }
         overlap.add(WordOverlap.nearestScore(row, seeds));
         modes.merge(g.mode(), 1, Integer::sum);
@@ -161,12 +182,13 @@ public class EvalRunner {
     double step = isBinary(h) ? 1.0 : 0.25;
     Map<String, EvalReport.Ablation> ablations = new LinkedHashMap<>();
     for (String variant : variants.subList(1, variants.size())) {
-      GraderConfig ablated = ablated(config, variant);
+      GraderConfig ablated =
+          config.withSpec(config.spec().withExemplars(variant), "exemplars:" + variant);
       List<Double> scores = new ArrayList<>();
       index = 0;
       for (Map.Entry<String, List<EvalRow>> q : split.graded().entrySet()) {
         for (EvalRow row : q.getValue()) {
-          GradeView g = gradeRow(workspaceId, q.getKey(), row, index++, ablated);
+          GradeView g = gradeRow(workspaceId, q.getKey(), row, index++, ablated, model);
           scores.add(g.overall().score() / g.overall().maxScore());
           tokens[0] += g.inputTokens();
           tokens[1] += g.outputTokens();
@@ -211,7 +233,7 @@ public class EvalRunner {
         split.graded().size(),
         split.seeds().values().stream().mapToInt(List::size).sum(),
         perVariant,
-        excluded,
+        excluded + split.copiesOfSeeds(),
         step,
         modes,
         Agreement.summarise(p, h, 1.0, step, BOOTSTRAP, options.seed()),
@@ -225,28 +247,21 @@ public class EvalRunner {
         predictions(questionOf, p, h, words),
         latencies.isEmpty() ? 0 : latencies.get(latencies.size() / 2),
         (System.nanoTime() - start) / 1_000_000_000.0,
-        Instant.now().toString());
+        Instant.now().toString(),
+        EvalReport.Scoring.of(model, split.seenByPrior(), toArray(confidences), p, h));
   }
 
   private GradeView gradeRow(
-      long workspaceId, String questionId, EvalRow row, int index, GraderConfig config) {
+      long workspaceId,
+      String questionId,
+      EvalRow row,
+      int index,
+      GraderConfig config,
+      ScoringModels.Resolved model) {
     // Each row is its own candidate, so its ablation grades are not near-duplicates of each other.
     GradeRequest request =
         new GradeRequest(slugOf(questionId), row.answer(), "row-" + index, List.of("eval"));
-    return grading.grade(workspaceId, request, null, null, config).grade();
-  }
-
-  /** The configuration with its exemplars shown another way; same name, marked as an ablation. */
-  private static GraderConfig ablated(GraderConfig config, String exemplars) {
-    GraderSpec spec = config.spec().withExemplars(exemplars);
-    return new GraderConfig(
-        config.id(),
-        config.name(),
-        config.version(),
-        spec,
-        config.specHash() + "+exemplars:" + exemplars,
-        "ablation of " + config.ref(),
-        config.createdAt());
+    return grading.grade(workspaceId, request, null, null, config, model).grade();
   }
 
   /** Rows whose question is in the bank and whose answer is not itself one of its exemplars. */
@@ -358,8 +373,49 @@ public class EvalRunner {
     return out;
   }
 
-  /** Seed and graded rows per question; questions with nothing to grade are left out. */
-  record Split(Map<String, List<EvalRow>> seeds, Map<String, List<EvalRow>> graded) {}
+  /**
+   * Seed and graded rows per question; questions with nothing to grade are left out. Seeds become
+   * exemplars, which the learned scorer trains on, so no row may be both: a split that would grade
+   * a seed row (the same row, or the same answer to the same question) cannot be made. {@code
+   * copiesOfSeeds} counts rows left out because another student wrote a seed's answer word for
+   * word.
+   */
+  record Split(
+      Map<String, List<EvalRow>> seeds,
+      Map<String, List<EvalRow>> graded,
+      int copiesOfSeeds,
+      int seenByPrior) {
+    Split {
+      for (Map.Entry<String, List<EvalRow>> q : graded.entrySet()) {
+        Set<String> seeded =
+            seeds.getOrDefault(q.getKey(), List.of()).stream()
+                .map(r -> AnswerText.dedupKey(r.answer()))
+                .collect(Collectors.toSet());
+        for (EvalRow row : q.getValue()) {
+          if (seeded.contains(AnswerText.dedupKey(row.answer()))) {
+            throw new IllegalStateException(
+                "row of question " + q.getKey() + " is both a training seed and graded");
+          }
+        }
+      }
+    }
+
+    /** The same split without the graded rows {@code seen} accepts (counted in seenByPrior). */
+    Split withoutGraded(java.util.function.Predicate<EvalRow> seen) {
+      Map<String, List<EvalRow>> kept = new LinkedHashMap<>();
+      Map<String, List<EvalRow>> keptSeeds = new LinkedHashMap<>();
+      int dropped = 0;
+      for (Map.Entry<String, List<EvalRow>> q : graded.entrySet()) {
+        List<EvalRow> rows = q.getValue().stream().filter(seen.negate()).toList();
+        dropped += q.getValue().size() - rows.size();
+        if (!rows.isEmpty()) {
+          kept.put(q.getKey(), rows);
+          keptSeeds.put(q.getKey(), seeds.get(q.getKey()));
+        }
+      }
+      return new Split(keptSeeds, kept, copiesOfSeeds, seenByPrior + dropped);
+    }
+  }
 
   static Split split(EvalOptions options, List<EvalRow> rows) {
     Map<String, List<EvalRow>> byQuestion =
@@ -370,6 +426,7 @@ public class EvalRunner {
     Random random = new Random(options.seed());
     Map<String, List<EvalRow>> seeds = new LinkedHashMap<>();
     Map<String, List<EvalRow>> graded = new LinkedHashMap<>();
+    int copies = 0;
     for (Map.Entry<String, List<EvalRow>> q : byQuestion.entrySet()) {
       if (graded.size() >= options.maxQuestions()) {
         break;
@@ -386,22 +443,29 @@ public class EvalRunner {
       Collections.shuffle(candidates, random);
       int extra = Math.min(options.seedPerQuestion(), candidates.size());
       seed.addAll(candidates.subList(0, extra));
-      List<EvalRow> toGrade =
-          candidates.subList(
-              extra, extra + Math.min(candidates.size() - extra, options.maxPerQuestion()));
+      List<EvalRow> usableSeeds = seed.stream().filter(r -> !r.answer().isBlank()).toList();
+      Set<String> seeded =
+          usableSeeds.stream()
+              .map(r -> AnswerText.dedupKey(r.answer()))
+              .collect(Collectors.toSet());
+      List<EvalRow> rest = candidates.subList(extra, candidates.size());
+      List<EvalRow> fresh =
+          rest.stream().filter(r -> !seeded.contains(AnswerText.dedupKey(r.answer()))).toList();
+      copies += rest.size() - fresh.size();
+      List<EvalRow> toGrade = fresh.subList(0, Math.min(fresh.size(), options.maxPerQuestion()));
       if (!toGrade.isEmpty()) {
-        seeds.put(q.getKey(), seed.stream().filter(r -> !r.answer().isBlank()).toList());
+        seeds.put(q.getKey(), usableSeeds);
         graded.put(q.getKey(), List.copyOf(toGrade));
       }
     }
-    return new Split(seeds, graded);
+    return new Split(seeds, graded, copies, 0);
   }
 
   /**
    * One question per eval question: a generic rubric, the reference answer and the seeds as
    * exemplars.
    */
-  private static BankDocument bank(Split split) {
+  static BankDocument bank(Split split) {
     List<QuestionSpec> specs = new ArrayList<>();
     for (Map.Entry<String, List<EvalRow>> q : split.graded().entrySet()) {
       EvalRow first = q.getValue().get(0);

@@ -1,6 +1,6 @@
 package dev.assay.evaluation;
 
-import dev.assay.grading.AnswerText;
+import dev.assay.text.AnswerText;
 import java.util.List;
 import java.util.Set;
 

@@ -238,6 +238,16 @@ public class ExemplarRepository {
         new Jdbc.SqlArray("bigint", ids.toArray()));
   }
 
+  /** The workspace a question belongs to. */
+  long workspaceOf(long questionId) {
+    return jdbc.first(
+            "find the workspace of a question",
+            "SELECT workspace_id FROM question WHERE id = ?",
+            rs -> rs.getLong("workspace_id"),
+            questionId)
+        .orElseThrow();
+  }
+
   /** Deactivates one exemplar; false when the question has no exemplar with that id. */
   public boolean deactivate(long questionId, String externalId) {
     String sql =
@@ -350,6 +360,63 @@ public class ExemplarRepository {
       return out;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot retrieve exemplars", e);
+    }
+  }
+
+  /** An active exemplar with its vector, its question's prompt and its rubric's scale. */
+  public record WithVector(
+      long questionId,
+      String prompt,
+      int scale,
+      ExemplarMatch exemplar,
+      String contentHash,
+      float[] vector) {}
+
+  /**
+   * Every active exemplar of a workspace with a vector made by {@code embeddingModel}, grouped by
+   * question (the learned scorer's training data).
+   */
+  public List<WithVector> activeWithVectors(long workspaceId, String embeddingModel) {
+    String sql =
+        """
+        SELECT q.id AS question_id, q.prompt, rv.scale, e.external_id, e.label, e.score,
+               e.criterion_scores, e.rationale, e.text, e.content_hash, e.embedding::text AS vector
+        FROM exemplar e
+        JOIN question q ON q.id = e.question_id
+        JOIN LATERAL (SELECT scale FROM rubric_version r WHERE r.question_id = q.id
+                      ORDER BY r.version DESC LIMIT 1) rv ON true
+        WHERE q.workspace_id = ? AND e.active AND e.embedding_model = ?
+        ORDER BY q.id, e.id
+        """;
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, workspaceId);
+      ps.setString(2, embeddingModel);
+      List<WithVector> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ExemplarMatch m =
+              new ExemplarMatch(
+                  rs.getString("external_id"),
+                  Label.fromWire(rs.getString("label")),
+                  rs.getDouble("score"),
+                  scores(rs.getString("criterion_scores")),
+                  rs.getString("rationale"),
+                  0,
+                  rs.getString("text"));
+          out.add(
+              new WithVector(
+                  rs.getLong("question_id"),
+                  rs.getString("prompt"),
+                  rs.getInt("scale"),
+                  m,
+                  rs.getString("content_hash"),
+                  new PGvector(rs.getString("vector")).toArray()));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the workspace's exemplars", e);
     }
   }
 

@@ -7,6 +7,7 @@ import dev.assay.platform.CanonicalJson;
 import dev.assay.platform.Hashing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -31,12 +32,17 @@ public class ExemplarService {
   private final ExemplarRepository repository;
   private final EmbeddingService embeddings;
   private final CanonicalJson canonical;
+  private final Event<ExemplarsChanged> changed;
 
   ExemplarService(
-      ExemplarRepository repository, EmbeddingService embeddings, CanonicalJson canonical) {
+      ExemplarRepository repository,
+      EmbeddingService embeddings,
+      CanonicalJson canonical,
+      Event<ExemplarsChanged> changed) {
     this.repository = repository;
     this.embeddings = embeddings;
     this.canonical = canonical;
+    this.changed = changed;
   }
 
   /** Vectors computed ahead of a write, keyed by exemplar text hash. */
@@ -128,6 +134,9 @@ public class ExemplarService {
       }
     }
     int deactivated = repository.deactivateImportedExcept(questionId, keep);
+    if (created + updated + deactivated > 0) {
+      changed(questionId);
+    }
     return new SyncCounts(created, updated, unchanged, deactivated);
   }
 
@@ -151,6 +160,7 @@ public class ExemplarService {
             withId,
             vector,
             embeddings.modelId()));
+    changed(questionId);
     return repository.list(questionId, null, true).stream()
         .filter(e -> e.id().equals(withId.id()))
         .findFirst()
@@ -198,7 +208,14 @@ public class ExemplarService {
 
   /** Admits pending exemplars that passed the gate; returns {@code question/exemplar} ids. */
   public List<String> activatePending(long workspaceId, List<Long> ids) {
-    return ids.isEmpty() ? List.of() : repository.activatePending(workspaceId, ids);
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<String> activated = repository.activatePending(workspaceId, ids);
+    if (!activated.isEmpty()) {
+      changed.fire(new ExemplarsChanged(workspaceId));
+    }
+    return activated;
   }
 
   public List<ExemplarView> list(long questionId, Label label, boolean includeInactive) {
@@ -210,6 +227,11 @@ public class ExemplarService {
     if (!repository.deactivate(questionId, exemplarId)) {
       throw ApiException.notFound("exemplar", exemplarId);
     }
+    changed(questionId);
+  }
+
+  private void changed(long questionId) {
+    changed.fire(new ExemplarsChanged(repository.workspaceOf(questionId)));
   }
 
   /** The nearest {@code k} exemplars of each label to an already embedded answer. */

@@ -4,6 +4,7 @@ import dev.assay.embedding.Embedding;
 import dev.assay.embedding.EmbeddingService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -18,11 +19,19 @@ public class Reembedder {
 
   private final ExemplarRepository repository;
   private final EmbeddingService embeddings;
+  private final Event<ExemplarsReembedded> reembedded;
 
-  Reembedder(ExemplarRepository repository, EmbeddingService embeddings) {
+  Reembedder(
+      ExemplarRepository repository,
+      EmbeddingService embeddings,
+      Event<ExemplarsReembedded> reembedded) {
     this.repository = repository;
     this.embeddings = embeddings;
+    this.reembedded = reembedded;
   }
+
+  /** Fired after a re-embedding that changed at least one vector. */
+  public record ExemplarsReembedded(int count) {}
 
   /** How many vectors were recomputed, with which model, in how long. */
   public record Report(int reembedded, String embeddingModel, long durationMs) {}
@@ -47,6 +56,9 @@ public class Reembedder {
                 }
               });
       done += batch.size();
+    }
+    if (done > 0) {
+      reembedded.fire(new ExemplarsReembedded(done));
     }
     Report report = new Report(done, embeddings.modelId(), (System.nanoTime() - start) / 1_000_000);
     LOG.infof(

@@ -78,7 +78,8 @@ class GradeRepository {
       UUID reusedFrom,
       List<String> llmRawOutputs,
       UUID createdByKey,
-      Long graderConfigId) {}
+      Long graderConfigId,
+      String embeddingModel) {}
 
   /** Inserts a grade; false when another request with the same idempotency key got there first. */
   boolean insert(NewGrade g) {
@@ -87,8 +88,8 @@ class GradeRepository {
         INSERT INTO grade (id, workspace_id, question_id, rubric_version_id, candidate_ref, tags,
             idempotency_key, answer, answer_key, answer_embedding, mode, overall_score, overall_max,
             overall_percent, confidence, flags, criteria, rationale, provenance, dedup_key,
-            reused_from, llm_raw_output, created_by_key, grader_config_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            reused_from, llm_raw_output, created_by_key, grader_config_id, answer_embedding_model)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (workspace_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
         """;
     try (Connection c = dataSource.getConnection();
@@ -117,6 +118,7 @@ class GradeRepository {
       ps.setObject(22, g.llmRawOutputs() == null ? null : jsonb(g.llmRawOutputs()));
       ps.setObject(23, g.createdByKey());
       ps.setObject(24, g.graderConfigId());
+      ps.setString(25, g.embeddingModel());
       return ps.executeUpdate() == 1;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot log grade " + g.id(), e);
@@ -210,11 +212,17 @@ class GradeRepository {
    * iterative scan keeps the filtered query from returning fewer rows than asked for.
    */
   List<Neighbour> nearestOtherCandidates(
-      long workspaceId, long questionId, String candidateRef, float[] vector, int k) {
+      long workspaceId,
+      long questionId,
+      String candidateRef,
+      float[] vector,
+      String embeddingModel,
+      int k) {
     String sql =
         """
         SELECT id, candidate_ref, 1 - (answer_embedding <=> ?) FROM grade
         WHERE workspace_id = ? AND question_id = ? AND answer_embedding IS NOT NULL
+          AND answer_embedding_model = ?
           AND (?::text IS NULL OR candidate_ref IS DISTINCT FROM ?)
         ORDER BY answer_embedding <=> ? LIMIT ?
         """;
@@ -228,10 +236,11 @@ class GradeRepository {
         ps.setObject(1, v);
         ps.setLong(2, workspaceId);
         ps.setLong(3, questionId);
-        ps.setString(4, candidateRef);
+        ps.setString(4, embeddingModel);
         ps.setString(5, candidateRef);
-        ps.setObject(6, v);
-        ps.setInt(7, k);
+        ps.setString(6, candidateRef);
+        ps.setObject(7, v);
+        ps.setInt(8, k);
         List<Neighbour> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {

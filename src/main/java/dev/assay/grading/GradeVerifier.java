@@ -3,6 +3,7 @@ package dev.assay.grading;
 import dev.assay.bank.CriterionSpec;
 import dev.assay.bank.RubricSpec;
 import dev.assay.llm.LlmGrade;
+import dev.assay.text.AnswerText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -28,4 +28,14 @@ public record GraderConfig(
   public boolean deploymentDefault() {
     return id == null;
   }
+
+  /**
+   * This configuration grading with {@code other} (an unsaved variant, as a gate or an ablation
+   * measures it): same identity, the spec's hash marked so its grades are never mistaken for this
+   * configuration's.
+   */
+  public GraderConfig withSpec(GraderSpec other, String variant) {
+    return new GraderConfig(
+        id, name, version, other, specHash + "+" + variant, variant + " of " + ref(), createdAt);
+  }
 }

@@ -224,6 +224,8 @@ public class GraderConfigs {
               defaults.samples(),
               llm.sampleTemperature(),
               defaults.exemplars(),
+              null,
+              null,
               null);
     }
     return requested.completedFrom(defaults);
@@ -257,6 +259,8 @@ public class GraderConfigs {
         isLlm ? llm.samples() : null,
         isLlm ? (llm.samples() > 1 ? llm.sampleTemperature() : llm.temperature()) : null,
         "retrieved",
+        null,
+        isLlm ? null : GraderSpec.LEARNED,
         null);
   }
 

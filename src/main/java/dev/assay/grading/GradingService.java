@@ -11,6 +11,8 @@ import dev.assay.exemplar.ExemplarService;
 import dev.assay.llm.LlmConfig;
 import dev.assay.platform.ApiException;
 import dev.assay.platform.Hashing;
+import dev.assay.scoring.ScoringModels;
+import dev.assay.text.AnswerText;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,6 +43,7 @@ public class GradingService {
   private final GradingMetrics metrics;
   private final GraderConfigs configs;
   private final ShadowGrading shadow;
+  private final ScoringModels scoring;
 
   GradingService(
       QuestionService questions,
@@ -54,7 +57,8 @@ public class GradingService {
       GradeRepository grades,
       GradingMetrics metrics,
       GraderConfigs configs,
-      ShadowGrading shadow) {
+      ShadowGrading shadow,
+      ScoringModels scoring) {
     this.questions = questions;
     this.exemplars = exemplars;
     this.embeddings = embeddings;
@@ -67,6 +71,7 @@ public class GradingService {
     this.metrics = metrics;
     this.configs = configs;
     this.shadow = shadow;
+    this.scoring = scoring;
   }
 
   /** The logged grade, and whether this request created it (false: an idempotent replay). */
@@ -104,6 +109,20 @@ public class GradingService {
       String idempotencyKey,
       UUID createdBy,
       GraderConfig config) {
+    return grade(workspaceId, request, idempotencyKey, createdBy, config, null);
+  }
+
+  /**
+   * As above, with the learned scorer's model given rather than resolved in this workspace: an
+   * evaluation of another workspace's configuration grades with that workspace's model.
+   */
+  public Accepted grade(
+      long workspaceId,
+      GradeRequest request,
+      String idempotencyKey,
+      UUID createdBy,
+      GraderConfig config,
+      ScoringModels.Resolved model) {
     if (idempotencyKey != null) {
       Optional<GradeRepository.Keyed> replay =
           grades.findByIdempotencyKey(workspaceId, idempotencyKey);
@@ -113,7 +132,7 @@ public class GradingService {
     }
     Stages stages = new Stages(metrics);
     QuestionRef question = questions.resolve(workspaceId, request.questionId());
-    Computed c = compute(workspaceId, request, question, config, stages, true);
+    Computed c = compute(workspaceId, request, question, config, model, stages, true);
     GradeRepository.NewGrade row =
         new GradeRepository.NewGrade(
             UUID.randomUUID(),
@@ -139,7 +158,8 @@ public class GradingService {
             c.graded().reusedFrom(),
             c.graded().rawOutputs(),
             createdBy,
-            config.id());
+            config.id(),
+            embeddings.modelId());
     boolean inserted = stages.time("persist", () -> grades.insert(row));
     if (!inserted) {
       // A concurrent request with the same idempotency key was logged first: answer with that one.
@@ -170,7 +190,7 @@ public class GradingService {
   void gradeInShadow(long workspaceId, UUID gradeId, GradeRequest request, GraderConfig config) {
     Stages stages = new Stages(null);
     QuestionRef question = questions.resolve(workspaceId, request.questionId());
-    Computed c = compute(workspaceId, request, question, config, stages, false);
+    Computed c = compute(workspaceId, request, question, config, null, stages, false);
     grades.insertShadow(
         new GradeRepository.ShadowGrade(
             gradeId,
@@ -201,9 +221,17 @@ public class GradingService {
       GradeRequest request,
       QuestionRef question,
       GraderConfig config,
+      ScoringModels.Resolved model,
       Stages stages,
       boolean mayReuse) {
     GraderSpec spec = config.spec();
+    // The LLM's fallback grades with the workspace's own model, as an offline configuration would.
+    OfflineGrader.Setup offline =
+        OfflineGrader.Setup.of(
+            spec,
+            model != null
+                ? Optional.of(model)
+                : scoring.resolve(workspaceId, spec.llm() ? null : spec.scorerModel()));
     String answer = request.answer();
     boolean blank = answer.isBlank();
     Embedding vector = blank ? null : stages.time("embed", () -> embeddings.embed(answer));
@@ -217,7 +245,8 @@ public class GradingService {
 
     String answerKey = Hashing.sha256(AnswerText.dedupKey(answer));
     String dedupKey =
-        Hashing.sha256(answerKey + "|" + question.rubricVersionId() + "|" + signature(spec));
+        Hashing.sha256(
+            answerKey + "|" + question.rubricVersionId() + "|" + signature(spec, offline));
     Optional<GradeView> reusable =
         mayReuse && settings.dedup() && !blank
             ? grades.findReusable(workspaceId, dedupKey)
@@ -225,14 +254,19 @@ public class GradingService {
     GradingInput shown =
         input.showing(ExemplarAblation.apply(spec.exemplars(), matches, answerKey));
     Graded graded =
-        reusable.map(Graded::reusing).orElseGet(() -> gradeFresh(shown, blank, stages, spec));
+        reusable
+            .map(Graded::reusing)
+            .orElseGet(() -> gradeFresh(shown, blank, stages, spec, offline))
+            .cappedIf(
+                screening.flags().contains(Screening.NO_SUBSTANTIVE_CONTENT), ContentFloor.CAP);
     List<String> flags = new ArrayList<>(screening.flags());
     flags.addAll(graded.flags());
     double confidence =
         graded.confidence()
             * Math.pow(settings.flaggedConfidenceFactor(), screening.flags().size());
     double overall = overall(question.rubric(), graded.criteria());
-    Map<String, Object> provenance = provenance(question, input, screening, graded, stages, config);
+    Map<String, Object> provenance =
+        provenance(question, input, screening, graded, stages, config, offline);
     return new Computed(input, graded, flags, confidence, overall, answerKey, dedupKey, provenance);
   }
 
@@ -279,7 +313,8 @@ public class GradingService {
   private Screening.Result screen(
       long workspaceId, GradeRequest request, QuestionRef question, GradingInput input) {
     if (input.answerVector() == null) {
-      return Screening.screen(settings, input.answer(), question.prompt(), 0, 0, null, null);
+      return Screening.screen(
+          settings, input.answer(), question.prompt(), 0, 0, null, null, Optional.empty());
     }
     double questionSimilarity = input.answerVector().cosine(vectors.of(question.prompt()));
     ExemplarMatch nearest =
@@ -293,6 +328,7 @@ public class GradingService {
                 question.id(),
                 request.candidateRef(),
                 input.answerVector().vector(),
+                embeddings.modelId(),
                 1)
             .stream()
             .findFirst()
@@ -304,16 +340,17 @@ public class GradingService {
         questionSimilarity,
         input.maxExemplarSimilarity(),
         nearest == null ? null : nearest.id(),
-        other);
+        other,
+        ContentFloor.check(input.answer(), question.prompt(), input.exemplars()));
   }
 
   /** What makes two grades of the same answer interchangeable: the grader and its settings. */
-  private String signature(GraderSpec spec) {
+  private String signature(GraderSpec spec, OfflineGrader.Setup offline) {
     String shown = spec.exemplars().equals("retrieved") ? "" : ":exemplars-" + spec.exemplars();
     return (spec.llm()
             ? llm.signature(spec)
             : "offline:"
-                + OfflineGrader.version(spec.lexical())
+                + OfflineGrader.version(offline)
                 + ":"
                 + embeddings.modelId()
                 + ":k"
@@ -321,20 +358,25 @@ public class GradingService {
         + shown;
   }
 
-  private Graded gradeFresh(GradingInput input, boolean blank, Stages stages, GraderSpec spec) {
+  private Graded gradeFresh(
+      GradingInput input,
+      boolean blank,
+      Stages stages,
+      GraderSpec spec,
+      OfflineGrader.Setup offline) {
     if (blank) {
       return Graded.of("offline", empty(input.question().rubric()), List.of());
     }
     if (!spec.llm()) {
       return Graded.of(
-          "offline", stages.time("grade", () -> offline.grade(input, spec.lexical())), List.of());
+          "offline", stages.time("grade", () -> this.offline.grade(input, offline)), List.of());
     }
     if (!llmConfig.enabled()) {
       // An llm configuration outlived the endpoint it was created for: say so, grade offline.
       metrics.fallback("llm-not-configured");
       return Graded.of(
           "fallback",
-          stages.time("grade", () -> offline.grade(input, 0)),
+          stages.time("grade", () -> this.offline.grade(input, offline)),
           List.of("llm-not-configured"));
     }
     LlmGrader.Outcome outcome = llm.grade(input, spec);
@@ -345,7 +387,7 @@ public class GradingService {
           "llm", outcome.verdict(), outcome.flags(), outcome.trace(), outcome.rawOutputs(), null);
     }
     outcome.flags().forEach(metrics::fallback);
-    Verdict fallback = stages.time("grade", () -> offline.grade(input, 0));
+    Verdict fallback = stages.time("grade", () -> this.offline.grade(input, offline));
     return new Graded(
         "fallback", fallback, outcome.flags(), outcome.trace(), outcome.rawOutputs(), null);
   }
@@ -375,7 +417,8 @@ public class GradingService {
       Screening.Result screening,
       Graded graded,
       Stages stages,
-      GraderConfig config) {
+      GraderConfig config,
+      OfflineGrader.Setup offline) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("rubricVersion", question.rubricVersion());
     p.put(
@@ -385,13 +428,15 @@ public class GradingService {
             "version", config.version(),
             "specHash", config.specHash(),
             "spec", config.spec()));
-    p.put(
-        "grader",
-        switch (graded.mode()) {
-          case "llm" -> "llm";
-          case "offline" -> OfflineGrader.version(config.spec().lexical());
-          default -> OfflineGrader.VERSION;
-        });
+    p.put("grader", graded.mode().equals("llm") ? "llm" : OfflineGrader.version(offline));
+    if (!graded.mode().equals("llm") && offline.model() != null) {
+      p.put(
+          "scoringModel",
+          Map.of(
+              "ref", offline.model().ref(),
+              "hash", offline.model().hash(),
+              "kind", offline.model().model().kind()));
+    }
     p.put("embeddingModel", embeddings.modelId());
     p.put(
         "exemplars",
@@ -475,6 +520,39 @@ public class GradingService {
       UUID reusedFrom) {
     static Graded of(String mode, Verdict verdict, List<String> flags) {
       return new Graded(mode, verdict, flags, null, null, null);
+    }
+
+    /**
+     * With {@code cap} true, every criterion held to at most {@code share} of its scale (so the
+     * overall is too), the rationale saying why.
+     */
+    Graded cappedIf(boolean cap, double share) {
+      if (!cap) {
+        return this;
+      }
+      List<Verdict.CriterionGrade> capped =
+          verdict.criteria().stream()
+              .map(
+                  g ->
+                      new Verdict.CriterionGrade(
+                          g.criterion(),
+                          Math.min(g.score(), Math.floor(share * g.maxScore() * 10) / 10),
+                          g.maxScore(),
+                          g.rationale(),
+                          g.citations()))
+              .toList();
+      String why =
+          "The answer has no substantive content for this question, so it scores at most "
+              + Math.round(share * 100)
+              + "% of the scale. "
+              + verdict.rationale();
+      return new Graded(
+          mode,
+          new Verdict(capped, why, verdict.confidence()),
+          flags,
+          trace,
+          rawOutputs,
+          reusedFrom);
     }
 
     /** A stored grade for the same answer under the same rubric, prompt and model. */

@@ -1,14 +1,17 @@
 package dev.assay.grading;
 
+import dev.assay.text.AnswerText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Flags for unusual answers: too short, off-topic, a copy of the question, a near-copy of an
  * exemplar (a possible leak of reference answers), a near-duplicate of another candidate's answer,
- * and text aimed at the grader. Every flag lowers confidence; none changes a score by itself.
+ * text aimed at the grader, and no substantive content ({@link ContentFloor}: that flag also caps
+ * the score). Every flag lowers confidence.
  */
 final class Screening {
   static final String TOO_SHORT = "too-short";
@@ -17,6 +20,7 @@ final class Screening {
   static final String NEAR_COPY_OF_EXEMPLAR = "near-copy-of-exemplar";
   static final String NEAR_DUPLICATE_ANSWER = "near-duplicate-answer";
   static final String SUSPECTED_INJECTION = "suspected-injection";
+  static final String NO_SUBSTANTIVE_CONTENT = "no-substantive-content";
 
   private Screening() {}
 
@@ -30,7 +34,8 @@ final class Screening {
       double questionSimilarity,
       double maxExemplarSimilarity,
       String nearestExemplar,
-      GradeRepository.Neighbour nearestOtherAnswer) {
+      GradeRepository.Neighbour nearestOtherAnswer,
+      Optional<ContentFloor.Reason> contentFloor) {
     List<String> flags = new ArrayList<>();
     Map<String, Object> evidence = new LinkedHashMap<>();
     int words = AnswerText.wordCount(answer);
@@ -61,6 +66,11 @@ final class Screening {
       evidence.put("nearestOtherGrade", nearestOtherAnswer.id().toString());
       evidence.put("nearestOtherSimilarity", round(nearestOtherAnswer.similarity()));
     }
+    contentFloor.ifPresent(
+        r -> {
+          flags.add(NO_SUBSTANTIVE_CONTENT);
+          evidence.put("contentFloor", Map.of("reason", r.code, "explanation", r.explanation));
+        });
     List<String> injection = InjectionDetector.findings(answer);
     if (!injection.isEmpty()) {
       flags.add(SUSPECTED_INJECTION);

@@ -74,7 +74,8 @@ class GateTest {
         predictions,
         0,
         0,
-        "now");
+        "now",
+        null);
   }
 
   private static double[] shifted(double by) {

@@ -22,26 +22,27 @@ class EmbeddingServiceTest {
     Embedding e = embeddings.embed("Calibrate the threshold on a temporal validation split.");
     assertEquals(384, e.vector().length);
     assertEquals(1.0, e.cosine(e), 1e-4);
-    assertTrue(embeddings.modelId().startsWith("all-minilm-l6-v2@"));
+    assertTrue(embeddings.modelId().startsWith("bge-small-en-v1.5-q@"));
   }
 
   @Test
   void theTailOfALongAnswerChangesItsVector() {
-    // Both texts share an opening longer than the model's 128-token window; a truncating
+    // Both texts share an opening longer than the model's 512-token window; a truncating
     // embedder would give them the same vector.
-    String opening = OPENING.repeat(3);
+    String opening = OPENING.repeat(11);
     Embedding a =
         embeddings.embed(
             opening
-                + "Then I would deploy the boosted model behind a canary and watch drift."
-                    .repeat(4));
+                + "Then I would deploy the boosted model behind a canary and watch drift. "
+                    .repeat(8));
     Embedding b =
         embeddings.embed(
             opening
-                + "Honestly I would just pick a deep neural network because it is the best."
-                    .repeat(4));
+                + "Honestly I would just pick a deep neural network because it is the best. "
+                    .repeat(8));
     assertTrue(a.chunks() > 1 && b.chunks() > 1);
-    assertTrue(a.cosine(b) < 0.98, "similarity " + a.cosine(b));
+    // bge similarities sit high (unrelated texts score 0.3-0.5); a truncated tail would give 1.0.
+    assertTrue(a.cosine(b) < 0.995, "similarity " + a.cosine(b));
   }
 
   @Test

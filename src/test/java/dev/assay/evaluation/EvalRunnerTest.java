@@ -2,6 +2,7 @@ package dev.assay.evaluation;
 
 import static dev.assay.support.Api.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +36,7 @@ class EvalRunnerTest {
             "score", score,
             "max_score", 2.0,
             "split", split,
+            "score_grader1", score,
             "score_grader2", score,
             "extra_field", "ignored"));
   }
@@ -289,7 +291,7 @@ class EvalRunnerTest {
             dir.resolve("out").toString());
 
     assertEquals(name + "@1", report.config().ref());
-    assertEquals("offline k1", report.config().description());
+    assertEquals("offline learned k1", report.config().description());
     given()
         .get("/api/v1/eval-runs/{id}", report.runId())
         .then()
@@ -304,10 +306,81 @@ class EvalRunnerTest {
   }
 
   @Test
+  void theHumanCeilingIsOneGraderAgainstTheOtherNeverAgainstTheirMean() throws Exception {
+    Path dir = Files.createTempDirectory("assay-eval-human");
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      double g1 = i % 2 == 0 ? 2.0 : 0.0;
+      double g2 = i % 4 < 2 ? 2.0 : 0.0;
+      lines.add(
+          JSON.writeValueAsString(
+              Map.of(
+                  "question_id",
+                  "h",
+                  "question",
+                  "What does dropout do during training?",
+                  "reference_answer",
+                  "It zeroes random activations so that no unit is relied on.",
+                  "answer",
+                  "Dropout answer number " + i + " about random activations.",
+                  "score",
+                  (g1 + g2) / 2,
+                  "max_score",
+                  2.0,
+                  "split",
+                  i < 2 ? "train" : "test",
+                  "score_grader1",
+                  g1,
+                  "score_grader2",
+                  g2)));
+    }
+    Path file = dir.resolve("two-graders.jsonl");
+    Files.write(file, lines);
+    EvalReport report =
+        runner.run(
+            new PrintStream(new ByteArrayOutputStream(), true),
+            file.toString(),
+            "--split-seed",
+            "train",
+            "--out",
+            dir.resolve("reports").toString());
+    // Graded rows 2..7: grader 1 says 2,0,2,0,2,0 and grader 2 says 0,0,2,2,0,0 (in shares 1/0).
+    double[] g1 = {1, 0, 1, 0, 1, 0};
+    double[] g2 = {0, 0, 1, 1, 0, 0};
+    assertEquals(
+        Agreement.pearson(g2, g1), report.humanHuman().pearson(), 1e-9, "grader 2 vs grader 1");
+    assertTrue(report.humanHuman().pearson() < 0.5, "the mean would have inflated it");
+  }
+
+  @Test
+  void aRowCannotBeBothASeedAndGraded() {
+    EvalRow row = new EvalRow("a", "q", "r", "the same words", 1, 2, "test", null, null);
+    EvalRow copy = new EvalRow("a", "q", "r", "The same words.", 2, 2, "test", null, null);
+    assertThrows(
+        IllegalStateException.class,
+        () -> new EvalRunner.Split(Map.of("a", List.of(row)), Map.of("a", List.of(row)), 0, 0));
+    assertThrows(
+        IllegalStateException.class,
+        () -> new EvalRunner.Split(Map.of("a", List.of(row)), Map.of("a", List.of(copy)), 0, 0));
+  }
+
+  @Test
+  void anAnswerThatCopiesASeedWordForWordIsLeftOutOfGrading() {
+    List<EvalRow> rows = new ArrayList<>();
+    rows.add(new EvalRow("a", "q", "r", "seed answer", 1, 2, "train", null, null));
+    rows.add(new EvalRow("a", "q", "r", "Seed answer!", 2, 2, "test", null, null));
+    rows.add(new EvalRow("a", "q", "r", "another answer", 0, 2, "test", null, null));
+    EvalRunner.Split split =
+        EvalRunner.split(EvalOptions.parse("x.jsonl", "--split-seed", "train"), rows);
+    assertEquals(1, split.copiesOfSeeds());
+    assertEquals(List.of(rows.get(2)), split.graded().get("a"));
+  }
+
+  @Test
   void seedPerQuestionDrawsSeedsFromTheGradedSplitReproducibly() {
     List<EvalRow> rows = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      rows.add(new EvalRow("a", "q", "r", "answer " + i, i % 3, 2, "test", null));
+      rows.add(new EvalRow("a", "q", "r", "answer " + i, i % 3, 2, "test", null, null));
     }
     EvalOptions options = EvalOptions.parse("x.jsonl", "--seed-per-question", "3", "--seed", "9");
     EvalRunner.Split first = EvalRunner.split(options, rows);

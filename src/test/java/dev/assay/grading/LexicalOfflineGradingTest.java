@@ -19,7 +19,8 @@ class LexicalOfflineGradingTest {
 
   private static GraderConfig config(String name, Double lexicalWeight) {
     GraderSpec spec =
-        new GraderSpec("offline", null, null, 3, null, null, "retrieved", lexicalWeight);
+        new GraderSpec(
+            "offline", null, null, 3, null, null, "retrieved", lexicalWeight, "knn", null);
     return new GraderConfig(null, name, 1, spec, "hash-" + name, null, null);
   }
 

@@ -93,8 +93,9 @@ class OfflineGradingTest {
         overall / g.getDouble("overall.maxScore") * 100, g.getDouble("overall.percent"), 0.01);
     assertTrue(g.getDouble("confidence") > 0 && g.getDouble("confidence") <= 1);
     assertEquals(1, g.getInt("rubricVersion"));
-    assertTrue(g.getString("provenance.embeddingModel").startsWith("all-minilm-l6-v2@"));
-    assertEquals(OfflineGrader.VERSION, g.getString("provenance.grader"));
+    assertTrue(g.getString("provenance.embeddingModel").startsWith("bge-small-en-v1.5-q@"));
+    assertTrue(g.getString("provenance.grader").startsWith(OfflineGrader.VERSION + "@v"));
+    assertEquals("trained", g.getString("provenance.scoringModel.kind"));
     int exemplars =
         given().get("/api/v1/questions/{id}/exemplars", QUESTION).jsonPath().getList("$").size();
     assertEquals(Math.min(9, exemplars), g.getList("provenance.exemplars").size());

@@ -84,7 +84,7 @@ class ExportTest {
         new JsonPath(jsonl.lines().filter(l -> l.contains(id)).findFirst().orElseThrow());
     assertEquals(id, line.getString("grade.id"));
     assertEquals("override", line.getString("history.effective.source"));
-    assertTrue(line.getString("grade.provenance.embeddingModel").startsWith("all-minilm"));
+    assertTrue(line.getString("grade.provenance.embeddingModel").startsWith("bge-small"));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.assay.grading;
+package dev.assay.text;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

@@ -1,0 +1,174 @@
+package dev.assay.scoring;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.platform.Jdbc;
+import dev.assay.platform.Jsonb;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code scoring_model} table and the workspace's pointer to its unpinned model. */
+@ApplicationScoped
+class ScoringModelRepository {
+  private static final String COLUMNS =
+      "m.id, m.workspace_id, m.version, m.data_hash, m.model_hash, m.model, m.created_at";
+
+  private final Jdbc jdbc;
+  private final ObjectMapper json;
+
+  ScoringModelRepository(Jdbc jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  /** One stored version of a workspace's model. */
+  record Stored(
+      long id,
+      long workspaceId,
+      int version,
+      String dataHash,
+      String modelHash,
+      ScoringModel model,
+      OffsetDateTime createdAt) {}
+
+  Optional<Stored> latest(long workspaceId) {
+    return jdbc.first(
+        "read the latest scoring model",
+        "SELECT "
+            + COLUMNS
+            + " FROM scoring_model m WHERE m.workspace_id = ?"
+            + " ORDER BY m.version DESC LIMIT 1",
+        this::row,
+        workspaceId);
+  }
+
+  Optional<Stored> byVersion(long workspaceId, int version) {
+    return jdbc.first(
+        "read a scoring model version",
+        "SELECT " + COLUMNS + " FROM scoring_model m WHERE m.workspace_id = ? AND m.version = ?",
+        this::row,
+        workspaceId,
+        version);
+  }
+
+  Optional<Stored> byId(long id) {
+    return jdbc.first(
+        "read a scoring model",
+        "SELECT " + COLUMNS + " FROM scoring_model m WHERE m.id = ?",
+        this::row,
+        id);
+  }
+
+  /** The workspace's unpinned model, if it has one yet. */
+  Optional<Long> activeId(long workspaceId) {
+    return jdbc.first(
+            "read the workspace's scoring model",
+            "SELECT scoring_model_id FROM workspace WHERE id = ?",
+            rs -> Optional.ofNullable(rs.getObject("scoring_model_id", Long.class)),
+            workspaceId)
+        .flatMap(x -> x);
+  }
+
+  /**
+   * Workspaces with active exemplars, apart from the isolated ones evaluations and prior training
+   * make.
+   */
+  List<Long> workspacesWithExemplars() {
+    return jdbc.list(
+        "list workspaces with exemplars",
+        "SELECT DISTINCT q.workspace_id FROM exemplar e JOIN question q ON q.id = e.question_id"
+            + " JOIN workspace w ON w.id = q.workspace_id"
+            + " WHERE e.active AND w.slug NOT LIKE 'eval-%' AND w.slug NOT LIKE 'prior-%'",
+        rs -> rs.getLong("workspace_id"));
+  }
+
+  /** Every version of the workspace's model, newest first. */
+  List<Stored> list(long workspaceId) {
+    return jdbc.list(
+        "list scoring models",
+        "SELECT "
+            + COLUMNS
+            + " FROM scoring_model m WHERE m.workspace_id = ?"
+            + " ORDER BY m.version DESC",
+        this::row,
+        workspaceId);
+  }
+
+  /** What {@link #insertIfChanged} did. */
+  record Inserted(Stored stored, boolean created, boolean activated) {}
+
+  /**
+   * Stores {@code model} as the workspace's next version unless its latest version was trained on
+   * the same data, and makes it the unpinned model when the workspace has none yet or has no gate
+   * set (with nothing to measure a new version against, the newest is used). One writer per
+   * workspace at a time (an advisory lock), so concurrent trainings on one instance or several
+   * store one version.
+   */
+  Inserted insertIfChanged(
+      long workspaceId, String dataHash, String modelHash, ScoringModel model) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              jdbc.list(
+                  "lock the workspace's scoring models",
+                  "SELECT pg_advisory_xact_lock(hashtext('scoring_model'), ?::int)",
+                  rs -> 0,
+                  (int) workspaceId);
+              Optional<Stored> latest = latest(workspaceId);
+              if (latest.isPresent() && latest.get().dataHash().equals(dataHash)) {
+                return new Inserted(latest.get(), false, false);
+              }
+              int version = latest.map(s -> s.version() + 1).orElse(1);
+              long id =
+                  jdbc.first(
+                          "store a scoring model",
+                          "INSERT INTO scoring_model (workspace_id, version, data_hash, model_hash,"
+                              + " model) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                          rs -> rs.getLong("id"),
+                          workspaceId,
+                          version,
+                          dataHash,
+                          modelHash,
+                          Jsonb.param(json, model))
+                      .orElseThrow();
+              int activated =
+                  jdbc.update(
+                      "activate a scoring model that needs no gate",
+                      "UPDATE workspace w SET scoring_model_id = ? WHERE w.id = ?"
+                          + " AND (w.scoring_model_id IS NULL"
+                          + " OR NOT EXISTS (SELECT 1 FROM gate_set g WHERE g.workspace_id = w.id))",
+                      id,
+                      workspaceId);
+              return new Inserted(byId(id).orElseThrow(), true, activated == 1);
+            });
+  }
+
+  /** Points the workspace's unpinned configurations at version {@code id}. */
+  void activate(long workspaceId, long id) {
+    jdbc.update(
+        "activate a scoring model",
+        "UPDATE workspace SET scoring_model_id = ? WHERE id = ?",
+        id,
+        workspaceId);
+  }
+
+  private Stored row(ResultSet rs) throws SQLException {
+    try {
+      return new Stored(
+          rs.getLong("id"),
+          rs.getLong("workspace_id"),
+          rs.getInt("version"),
+          rs.getString("data_hash"),
+          rs.getString("model_hash"),
+          json.readValue(rs.getString("model"), ScoringModel.class),
+          rs.getObject("created_at", OffsetDateTime.class));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored scoring model is not readable", e);
+    }
+  }
+}

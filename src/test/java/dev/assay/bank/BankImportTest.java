@@ -4,14 +4,18 @@ import static dev.assay.support.Api.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.platform.Hashing;
 import dev.assay.support.TestBank;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +169,147 @@ class BankImportTest {
         .get("/api/v1/questions/{id}/rubric-versions", id)
         .then()
         .body("version", equalTo(List.of(1, 2)));
+  }
+
+  /**
+   * The canonical form a rubric has always been hashed in: a criterion without a hint has no {@code
+   * hint} key, so installs that imported a rubric before hints existed keep its version.
+   */
+  private static String canonicalBeforeHints() {
+    StringBuilder criteria = new StringBuilder();
+    double[] weights = {0.4, 0.3, 0.3};
+    for (int i = 0; i < weights.length; i++) {
+      String key = "criterion-" + (char) ('a' + i);
+      criteria
+          .append(i == 0 ? "" : ",")
+          .append("{\"key\":\"")
+          .append(key)
+          .append("\",\"description\":\"How well the answer handles ")
+          .append(key)
+          .append("\",\"weight\":")
+          .append(weights[i])
+          .append(",\"levels\":{\"acceptable\":\"Mentions ")
+          .append(key)
+          .append(" correctly but briefly\",\"strong\":\"Covers ")
+          .append(key)
+          .append(" with specifics and trade-offs\",\"weak\":\"Ignores or misstates ")
+          .append(key)
+          .append("\"}}");
+    }
+    return "{\"scale\":4,\"criteria\":[" + criteria + "]}";
+  }
+
+  @Test
+  void aRubricWithoutHintsKeepsTheHashItAlwaysHad() {
+    String id = "test-rubric-hash-stable";
+    given()
+        .contentType(ContentType.JSON)
+        .body(TestBank.question(id, List.of()))
+        .post("/api/v1/questions")
+        .then()
+        .statusCode(201)
+        .body("rubric.contentHash", equalTo(Hashing.sha256(canonicalBeforeHints())));
+  }
+
+  @Test
+  void aHintBelongsToTheRubricVersionAndIsShownWithItsCriterion() {
+    String id = "test-rubric-hint";
+    String hint = "Say how you would tell whether the fix worked, and what you would watch next.";
+    given()
+        .contentType(ContentType.JSON)
+        .body(TestBank.question(id, List.of()))
+        .post("/api/v1/questions")
+        .then()
+        .statusCode(201)
+        .body("rubric.criteria.hint", equalTo(Arrays.asList(null, null, null)));
+    given()
+        .contentType(ContentType.JSON)
+        .body(TestBank.rubricWithHint(hint, 0.4, 0.3, 0.3))
+        .post("/api/v1/questions/{id}/rubric-versions", id)
+        .then()
+        .statusCode(201)
+        .body("version", equalTo(2))
+        .body("contentHash", not(equalTo(Hashing.sha256(canonicalBeforeHints()))));
+    // The same rubric again, with the hint's surrounding spaces: no new version.
+    given()
+        .contentType(ContentType.JSON)
+        .body(TestBank.rubricWithHint("  " + hint + " ", 0.4, 0.3, 0.3))
+        .post("/api/v1/questions/{id}/rubric-versions", id)
+        .then()
+        .statusCode(200)
+        .body("version", equalTo(2));
+    given()
+        .get("/api/v1/questions/{id}", id)
+        .then()
+        .body("rubric.criteria[0].hint", equalTo(hint))
+        .body("rubric.criteria[1].hint", nullValue());
+    given()
+        .get("/api/v1/questions/{id}/rubric-versions", id)
+        .then()
+        .body("[0].criteria[0].hint", nullValue())
+        .body("[1].criteria[0].hint", equalTo(hint));
+  }
+
+  @Test
+  void aHintMustBeOneLineOfPlainTextOfAtMost300Characters() {
+    String id = "test-rubric-bad-hints";
+    given()
+        .contentType(ContentType.JSON)
+        .body(TestBank.question(id, List.of()))
+        .post("/api/v1/questions")
+        .then()
+        .statusCode(201);
+    for (String bad :
+        List.of(
+            "x".repeat(301), "First line.\nSecond line.", "Mention the <b>budget</b>.", "   ")) {
+      given()
+          .contentType(ContentType.JSON)
+          .body(TestBank.rubricWithHint(bad, 0.4, 0.3, 0.3))
+          .post("/api/v1/questions/{id}/rubric-versions", id)
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors.field", hasItem("criteria[0].hint"));
+    }
+    given()
+        .contentType(ContentType.JSON)
+        .body(TestBank.rubricWithHint("y".repeat(300), 0.4, 0.3, 0.3))
+        .post("/api/v1/questions/{id}/rubric-versions", id)
+        .then()
+        .statusCode(201);
+  }
+
+  @Test
+  void importingAYamlRubricWithHintsTwiceCreatesOneVersion() {
+    String yaml =
+        """
+        area: responsible-ai
+        questions:
+          - id: test-yaml-hints
+            title: A YAML question with hints
+            prompt: How would you audit a hiring model for unequal error rates?
+            tags: [test]
+            rubric:
+              scale: 4
+              criteria:
+                - {key: detection, description: Finds gaps, weight: 0.5, hint: Say how you would find out who is affected., levels: {strong: s, acceptable: a, weak: w}}
+                - {key: response, description: Acts on them, weight: 0.3, levels: {strong: s, acceptable: a, weak: w}}
+                - {key: monitoring, description: Keeps watching, weight: 0.2, levels: {strong: s, acceptable: a, weak: w}}
+        """;
+    for (int created : new int[] {1, 0}) {
+      given()
+          .contentType("application/yaml")
+          .body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+          .post("/api/v1/bank/import")
+          .then()
+          .statusCode(200)
+          .body("rubricVersionsCreated", equalTo(created));
+    }
+    given()
+        .get("/api/v1/questions/test-yaml-hints")
+        .then()
+        .body("rubric.version", equalTo(1))
+        .body("rubric.criteria[0].hint", equalTo("Say how you would find out who is affected."));
   }
 
   @Test

@@ -145,26 +145,9 @@ class BankImportTest {
   @Test
   void rubricVersionsAreNewRowsAndIdenticalPostsAreHarmless() {
     String id = "test-rubric-versions";
-    given()
-        .contentType(ContentType.JSON)
-        .body(TestBank.question(id, List.of()))
-        .post("/api/v1/questions")
-        .then()
-        .statusCode(201);
-    given()
-        .contentType(ContentType.JSON)
-        .body(TestBank.rubric(0.2, 0.3, 0.5))
-        .post("/api/v1/questions/{id}/rubric-versions", id)
-        .then()
-        .statusCode(201)
-        .body("version", equalTo(2));
-    given()
-        .contentType(ContentType.JSON)
-        .body(TestBank.rubric(0.2, 0.3, 0.5))
-        .post("/api/v1/questions/{id}/rubric-versions", id)
-        .then()
-        .statusCode(200)
-        .body("version", equalTo(2));
+    createQuestion(id);
+    postRubric(id, TestBank.rubric(0.2, 0.3, 0.5)).statusCode(201).body("version", equalTo(2));
+    postRubric(id, TestBank.rubric(0.2, 0.3, 0.5)).statusCode(200).body("version", equalTo(2));
     given()
         .get("/api/v1/questions/{id}/rubric-versions", id)
         .then()
@@ -202,40 +185,20 @@ class BankImportTest {
   @Test
   void aRubricWithoutHintsKeepsTheHashItAlwaysHad() {
     String id = "test-rubric-hash-stable";
-    given()
-        .contentType(ContentType.JSON)
-        .body(TestBank.question(id, List.of()))
-        .post("/api/v1/questions")
-        .then()
-        .statusCode(201)
-        .body("rubric.contentHash", equalTo(Hashing.sha256(canonicalBeforeHints())));
+    createQuestion(id).body("rubric.contentHash", equalTo(Hashing.sha256(canonicalBeforeHints())));
   }
 
   @Test
   void aHintBelongsToTheRubricVersionAndIsShownWithItsCriterion() {
     String id = "test-rubric-hint";
     String hint = "Say how you would tell whether the fix worked, and what you would watch next.";
-    given()
-        .contentType(ContentType.JSON)
-        .body(TestBank.question(id, List.of()))
-        .post("/api/v1/questions")
-        .then()
-        .statusCode(201)
-        .body("rubric.criteria.hint", equalTo(Arrays.asList(null, null, null)));
-    given()
-        .contentType(ContentType.JSON)
-        .body(TestBank.rubricWithHint(hint, 0.4, 0.3, 0.3))
-        .post("/api/v1/questions/{id}/rubric-versions", id)
-        .then()
+    createQuestion(id).body("rubric.criteria.hint", equalTo(Arrays.asList(null, null, null)));
+    postRubric(id, TestBank.rubricWithHint(hint, 0.4, 0.3, 0.3))
         .statusCode(201)
         .body("version", equalTo(2))
         .body("contentHash", not(equalTo(Hashing.sha256(canonicalBeforeHints()))));
     // The same rubric again, with the hint's surrounding spaces: no new version.
-    given()
-        .contentType(ContentType.JSON)
-        .body(TestBank.rubricWithHint("  " + hint + " ", 0.4, 0.3, 0.3))
-        .post("/api/v1/questions/{id}/rubric-versions", id)
-        .then()
+    postRubric(id, TestBank.rubricWithHint("  " + hint + " ", 0.4, 0.3, 0.3))
         .statusCode(200)
         .body("version", equalTo(2));
     given()
@@ -253,40 +216,26 @@ class BankImportTest {
   @Test
   void aHintMustBeOneLineOfPlainTextOfAtMost300Characters() {
     String id = "test-rubric-bad-hints";
-    given()
-        .contentType(ContentType.JSON)
-        .body(TestBank.question(id, List.of()))
-        .post("/api/v1/questions")
-        .then()
-        .statusCode(201);
+    createQuestion(id);
     for (String bad :
         List.of(
             "x".repeat(301), "First line.\nSecond line.", "Mention the <b>budget</b>.", "   ")) {
-      given()
-          .contentType(ContentType.JSON)
-          .body(TestBank.rubricWithHint(bad, 0.4, 0.3, 0.3))
-          .post("/api/v1/questions/{id}/rubric-versions", id)
-          .then()
+      postRubric(id, TestBank.rubricWithHint(bad, 0.4, 0.3, 0.3))
           .statusCode(400)
           .contentType("application/problem+json")
           .body("errors.field", hasItem("criteria[0].hint"));
     }
-    given()
-        .contentType(ContentType.JSON)
-        .body(TestBank.rubricWithHint("y".repeat(300), 0.4, 0.3, 0.3))
-        .post("/api/v1/questions/{id}/rubric-versions", id)
-        .then()
-        .statusCode(201);
+    postRubric(id, TestBank.rubricWithHint("y".repeat(300), 0.4, 0.3, 0.3)).statusCode(201);
   }
 
   @Test
-  void importingAYamlRubricWithHintsTwiceCreatesOneVersion() {
+  void yamlImportUsesTheFileLevelAreaAndKeepsHintsIdempotently() {
     String yaml =
         """
         area: responsible-ai
         questions:
-          - id: test-yaml-hints
-            title: A YAML question with hints
+          - id: test-yaml-import
+            title: A YAML question
             prompt: How would you audit a hiring model for unequal error rates?
             tags: [test]
             rubric:
@@ -303,44 +252,16 @@ class BankImportTest {
           .post("/api/v1/bank/import")
           .then()
           .statusCode(200)
+          .body("questionsCreated", equalTo(created))
           .body("rubricVersionsCreated", equalTo(created));
     }
-    given()
-        .get("/api/v1/questions/test-yaml-hints")
-        .then()
-        .body("rubric.version", equalTo(1))
-        .body("rubric.criteria[0].hint", equalTo("Say how you would find out who is affected."));
-  }
-
-  @Test
-  void yamlImportUsesTheFileLevelArea() {
-    String yaml =
-        """
-        area: responsible-ai
-        questions:
-          - id: test-yaml-import
-            title: A YAML question
-            prompt: How would you audit a hiring model for unequal error rates?
-            tags: [test]
-            rubric:
-              scale: 4
-              criteria:
-                - {key: detection, description: Finds gaps, weight: 0.5, levels: {strong: s, acceptable: a, weak: w}}
-                - {key: response, description: Acts on them, weight: 0.3, levels: {strong: s, acceptable: a, weak: w}}
-                - {key: monitoring, description: Keeps watching, weight: 0.2, levels: {strong: s, acceptable: a, weak: w}}
-        """;
-    given()
-        .contentType("application/yaml")
-        .body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-        .post("/api/v1/bank/import")
-        .then()
-        .statusCode(200)
-        .body("questionsCreated", equalTo(1));
     given()
         .get("/api/v1/questions/test-yaml-import")
         .then()
         .statusCode(200)
-        .body("area", equalTo("responsible-ai"));
+        .body("area", equalTo("responsible-ai"))
+        .body("rubric.version", equalTo(1))
+        .body("rubric.criteria[0].hint", equalTo("Say how you would find out who is affected."));
     given()
         .queryParam("area", "responsible-ai")
         .get("/api/v1/questions")
@@ -351,6 +272,23 @@ class BankImportTest {
         .get("/api/v1/questions")
         .then()
         .body("items.id", hasItem("test-yaml-import"));
+  }
+
+  private static io.restassured.response.ValidatableResponse createQuestion(String id) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(TestBank.question(id, List.of()))
+        .post("/api/v1/questions")
+        .then()
+        .statusCode(201);
+  }
+
+  private static io.restassured.response.ValidatableResponse postRubric(String id, Object rubric) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(rubric)
+        .post("/api/v1/questions/{id}/rubric-versions", id)
+        .then();
   }
 
   private static io.restassured.response.ValidatableResponse importDoc(Map<String, Object> doc) {

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.exemplar.ExemplarSpec;
+import dev.assay.support.Words;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -19,23 +19,8 @@ import org.junit.jupiter.api.Test;
 class BuiltInHintsTest {
   private static final int RUN = 5;
 
-  private static List<String> words(String text) {
-    List<String> out = new ArrayList<>();
-    for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-      if (!w.isEmpty()) {
-        out.add(w);
-      }
-    }
-    return out;
-  }
-
   private static Set<String> runs(String text) {
-    List<String> w = words(text);
-    Set<String> out = new HashSet<>();
-    for (int i = 0; i + RUN <= w.size(); i++) {
-      out.add(String.join(" ", w.subList(i, i + RUN)));
-    }
-    return out;
+    return Words.runs(text, RUN);
   }
 
   /** Every level descriptor and exemplar text of the question: the answer key. */

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.assay.evaluation.EvalRow;
 import dev.assay.evaluation.EvalSet;
 import dev.assay.support.Api;
+import dev.assay.support.Words;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -50,22 +51,14 @@ class FeedbackTest {
             .get("/api/v1/questions/{id}/exemplars", QUESTION)
             .jsonPath()
             .getList("text", String.class)) {
-      List<String> w = words(text);
-      for (int i = 0; i + 8 <= w.size(); i++) {
-        runs.add(String.join(" ", w.subList(i, i + 8)));
-      }
+      runs.addAll(Words.runs(text, 8));
     }
     return runs;
   }
 
-  private static List<String> words(String text) {
-    List<String> out = new ArrayList<>();
-    for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-      if (!w.isEmpty()) {
-        out.add(w);
-      }
-    }
-    return out;
+  private static io.restassured.response.ValidatableResponse putSettings(
+      String key, Map<String, Object> settings) {
+    return as(key).contentType(ContentType.JSON).body(settings).put("/api/v1/settings").then();
   }
 
   @Test
@@ -102,9 +95,7 @@ class FeedbackTest {
       }
       assertTrue(!sentences.isEmpty());
       for (String sentence : sentences) {
-        List<String> w = words(sentence);
-        for (int i = 0; i + 8 <= w.size(); i++) {
-          String run = String.join(" ", w.subList(i, i + 8));
+        for (String run : Words.runs(sentence, 8)) {
           assertTrue(!runs.contains(run), "feedback leaks \"" + run + "\"");
         }
       }
@@ -118,35 +109,20 @@ class FeedbackTest {
         grade(
             dev.assay.support.Api.ADMIN_KEY,
             "Launch on recall at alert capacity, threshold from later data. " + UUID.randomUUID());
-    given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("feedbackShowsScores", false))
-        .put("/api/v1/settings")
-        .then()
-        .statusCode(200);
+    putSettings(Api.ADMIN_KEY, Map.of("feedbackShowsScores", false)).statusCode(200);
     given()
         .get("/api/v1/grades/{id}/feedback", id)
         .then()
         .statusCode(200)
         .body("overallPercent", nullValue())
         .body("criteria.score", everyItem(nullValue()));
-    given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("feedbackShowsScores", true))
-        .put("/api/v1/settings")
-        .then()
-        .statusCode(200);
+    putSettings(Api.ADMIN_KEY, Map.of("feedbackShowsScores", true)).statusCode(200);
     given()
         .get("/api/v1/grades/{id}/feedback", id)
         .then()
         .body("overallPercent", notNullValue())
         .body("criteria.score", everyItem(notNullValue()));
-    given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("feedbackShowsScores", false))
-        .put("/api/v1/settings")
-        .then()
-        .statusCode(200);
+    putSettings(Api.ADMIN_KEY, Map.of("feedbackShowsScores", false)).statusCode(200);
   }
 
   @Test
@@ -229,15 +205,6 @@ class FeedbackTest {
     String d = ((String) criterion.get("description")).strip();
     d = d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
     return Character.toLowerCase(d.charAt(0)) + d.substring(1);
-  }
-
-  private static Set<String> runsOf(String text) {
-    Set<String> runs = new HashSet<>();
-    List<String> w = words(text);
-    for (int i = 0; i + 8 <= w.size(); i++) {
-      runs.add(String.join(" ", w.subList(i, i + 8)));
-    }
-    return runs;
   }
 
   /** The text between the curly quotes of a strength. */
@@ -335,8 +302,8 @@ class FeedbackTest {
             String d = descriptor(c, level).strip().toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
             assertFalse(text.contains(d), g.question() + ": " + level + " descriptor in " + s);
           }
-          Set<String> shared = runsOf(s.text());
-          shared.retainAll(runsOf(strong));
+          Set<String> shared = new HashSet<>(Words.runs(s.text(), 8));
+          shared.retainAll(Words.runs(strong, 8));
           assertEquals(Set.of(), shared, g.question() + ": " + s);
         }
         if (s.part().equals("nextSteps")) {
@@ -477,11 +444,7 @@ class FeedbackTest {
                         .anyMatch(c -> s.text().contains(descriptor(c, "strong")))));
 
     // Only the named setting changes.
-    as(admin)
-        .contentType(ContentType.JSON)
-        .body(Map.of("feedbackQuotesDescriptors", true))
-        .put("/api/v1/settings")
-        .then()
+    putSettings(admin, Map.of("feedbackQuotesDescriptors", true))
         .statusCode(200)
         .body("feedbackShowsScores", org.hamcrest.Matchers.equalTo(false))
         .body("feedbackQuotesDescriptors", org.hamcrest.Matchers.equalTo(true));
@@ -496,18 +459,8 @@ class FeedbackTest {
     }
     assertEquals(0, on.getInt("withheld"));
 
-    as(admin)
-        .contentType(ContentType.JSON)
-        .body(Map.of())
-        .put("/api/v1/settings")
-        .then()
-        .statusCode(400)
-        .contentType("application/problem+json");
-    as(admin)
-        .contentType(ContentType.JSON)
-        .body(Map.of("feedbackShowsScores", true))
-        .put("/api/v1/settings")
-        .then()
+    putSettings(admin, Map.of()).statusCode(400).contentType("application/problem+json");
+    putSettings(admin, Map.of("feedbackShowsScores", true))
         .statusCode(200)
         .body("feedbackShowsScores", org.hamcrest.Matchers.equalTo(true))
         .body("feedbackQuotesDescriptors", org.hamcrest.Matchers.equalTo(true));

@@ -1,6 +1,5 @@
 package dev.assay.review;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.assay.support.Api.given;
@@ -56,31 +55,10 @@ class LlmFeedbackTest {
         JSON.writeValueAsString(
             Map.of(
                 "criteria", grades.stream().map(Scored::json).toList(), "overallRationale", "o"));
-    Map<String, Object> message = Map.of("role", "assistant", "content", content);
-    String body =
-        JSON.writeValueAsString(
-            Map.of(
-                "id",
-                "chatcmpl-feedback",
-                "object",
-                "chat.completion",
-                "created",
-                1_700_000_000,
-                "model",
-                "fake-grader-1",
-                "choices",
-                List.of(Map.of("index", 0, "message", message, "finish_reason", "stop")),
-                "usage",
-                Map.of("prompt_tokens", 10, "completion_tokens", 10, "total_tokens", 20)));
     FakeLlmServer.server().resetAll();
     FakeLlmServer.server()
         .stubFor(
-            post(urlEqualTo("/v1/chat/completions"))
-                .willReturn(
-                    aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(body)));
+            post(urlEqualTo("/v1/chat/completions")).willReturn(FakeLlmServer.completion(content)));
   }
 
   private static io.restassured.response.Response postGrade(String answer) {

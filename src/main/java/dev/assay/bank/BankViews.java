@@ -49,19 +49,23 @@ public final class BankViews {
               .map(
                   c ->
                       new CriterionView(
-                          c.key(), c.description(), c.weight(), 0, r.scale, c.levels()))
+                          c.key(), c.description(), c.weight(), 0, r.scale, c.levels(), c.hint()))
               .toList());
     }
   }
 
-  /** A rubric criterion with its score range and level descriptors. */
+  /**
+   * A rubric criterion with its score range, level descriptors and candidate-facing hint (null when
+   * the criterion has none).
+   */
   record CriterionView(
       String key,
       String description,
       double weight,
       int minScore,
       int maxScore,
-      CriterionSpec.Levels levels) {}
+      CriterionSpec.Levels levels,
+      String hint) {}
 
   /** Active exemplars of a question by label. */
   record ExemplarCounts(int strong, int acceptable, int weak) {

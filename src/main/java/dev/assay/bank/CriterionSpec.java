@@ -1,5 +1,6 @@
 package dev.assay.bank;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.assay.platform.Slugs;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -9,12 +10,42 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
-/** One rubric criterion. */
+/**
+ * One rubric criterion. {@code hint} is optional and candidate-facing: what a stronger answer would
+ * address, in the candidate's terms, without the level descriptors' answer key. It is left out of
+ * the rubric's canonical JSON when absent, so rubrics written before hints existed keep their
+ * content hash (and their version) on re-import.
+ */
 public record CriterionSpec(
     @NotBlank @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE) String key,
     @NotBlank @Size(max = 1000) String description,
     @NotNull @Positive @DecimalMax("1.0") Double weight,
-    @NotNull @Valid Levels levels) {
+    @NotNull @Valid Levels levels,
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Size(max = HINT_MAX, message = "must be at most " + HINT_MAX + " characters")
+        @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE)
+        String hint) {
+
+  /** The longest hint, in characters. */
+  public static final int HINT_MAX = 300;
+
+  /**
+   * One line of plain text: something other than spaces, no control characters (so no line breaks),
+   * and nothing that reads as a markup tag, since hints are shown to candidates as is.
+   */
+  static final String PLAIN_TEXT = "(?s)(?=.*\\S)(?!.*<[A-Za-z/!?])[^\\p{Cntrl}]*";
+
+  static final String PLAIN_TEXT_MESSAGE =
+      "must be plain text on one line: no line breaks, control characters or markup tags";
+
+  public CriterionSpec {
+    hint = hint == null ? null : hint.strip();
+  }
+
+  /** A criterion without a hint. */
+  public CriterionSpec(String key, String description, Double weight, Levels levels) {
+    this(key, description, weight, levels, null);
+  }
 
   /**
    * The rubric's weighted combination of per-criterion scores; criteria without a score are left

@@ -7,18 +7,19 @@ import dev.assay.exemplar.ExemplarView;
 import dev.assay.grading.GradeView;
 import dev.assay.grading.GradingService;
 import dev.assay.grading.Verdict;
-import dev.assay.workspace.WorkspaceRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Feedback a candidate can act on: per criterion, strengths, gaps and next steps drawn from the
- * rubric's level descriptors and the candidate's own words, scored by the effective (reviewed)
- * scores. Before release every sentence passes a leak check against all exemplars of the question;
+ * Feedback a candidate can act on, per criterion: strengths (only where the effective score reaches
+ * the acceptable level and the grader cited the candidate's own words as evidence for that
+ * criterion), where the answer stands, and next steps from the criterion's hint (see {@link
+ * FeedbackSentences}). Before release every sentence passes a leak check against all exemplars of
+ * the question and, unless the workspace lets feedback quote them, the rubric's level descriptors;
  * a sentence sharing an 8-word run with one is withheld.
  */
 @ApplicationScoped
@@ -28,7 +29,7 @@ public class FeedbackService {
   private final ReviewRepository repository;
   private final QuestionService questions;
   private final ExemplarService exemplars;
-  private final WorkspaceRepository workspaces;
+  private final SettingsService settings;
 
   FeedbackService(
       GradingService grading,
@@ -36,13 +37,13 @@ public class FeedbackService {
       ReviewRepository repository,
       QuestionService questions,
       ExemplarService exemplars,
-      WorkspaceRepository workspaces) {
+      SettingsService settings) {
     this.grading = grading;
     this.reviews = reviews;
     this.repository = repository;
     this.questions = questions;
     this.exemplars = exemplars;
-    this.workspaces = workspaces;
+    this.settings = settings;
   }
 
   /** Feedback on one criterion; scores are null when the workspace hides them. */
@@ -65,52 +66,64 @@ public class FeedbackService {
   public Feedback feedback(long workspaceId, UUID gradeId, UUID owner) {
     GradeView grade = grading.get(workspaceId, gradeId, owner);
     ReviewService.Scores effective = reviews.history(workspaceId, gradeId).effective();
-    boolean showScores =
-        QuarkusTransaction.requiringNew()
-            .call(() -> workspaces.findById(workspaceId).feedbackShowsScores);
-    long questionId = questions.resolve(workspaceId, grade.questionId()).id();
-    LeakCheck leaks =
-        new LeakCheck(
-            exemplars.list(questionId, null, true).stream().map(ExemplarView::text).toList());
+    SettingsService.Settings shown = settings.of(workspaceId);
+    List<CriterionSpec> criteria = repository.criteria(gradeId);
+    LeakCheck leaks = leakCheck(workspaceId, grade.questionId(), criteria, shown);
+    Map<String, List<Verdict.Citation>> citations = citationsByCriterion(grade);
     int[] withheld = {0};
     List<CriterionFeedback> out = new ArrayList<>();
     double max = grade.overall().maxScore();
-    for (CriterionSpec c : repository.criteria(gradeId)) {
+    for (CriterionSpec c : criteria) {
       double score = effective.criteria().getOrDefault(c.key(), 0.0);
-      double ratio = max == 0 ? 0 : score / max;
-      List<String> strengths = new ArrayList<>();
-      List<String> gaps = new ArrayList<>();
-      List<String> next = new ArrayList<>();
-      if (ratio >= 0.6) {
-        strengths.add("You handled this well: " + lower(c.description()));
-        quote(grade, c.key())
-            .ifPresent(q -> strengths.add("For example, you wrote: \u201c" + q + "\u201d"));
-      }
-      if (ratio < 1) {
-        gaps.add(
-            "Where your answer stands now: "
-                + (ratio < 0.4 ? c.levels().weak() : c.levels().acceptable()).strip());
-        next.add("To strengthen it: " + c.levels().strong().strip());
-      }
+      FeedbackSentences.Sentences s =
+          FeedbackSentences.write(
+              c,
+              score,
+              (int) max,
+              citations.getOrDefault(c.key(), List.of()),
+              shown.feedbackQuotesDescriptors());
       out.add(
           new CriterionFeedback(
               c.key(),
-              showScores ? score : null,
-              showScores ? (int) max : null,
-              released(strengths, leaks, withheld),
-              released(gaps, leaks, withheld),
-              released(next, leaks, withheld)));
+              shown.feedbackShowsScores() ? score : null,
+              shown.feedbackShowsScores() ? (int) max : null,
+              released(s.strengths(), leaks, withheld),
+              released(s.gaps(), leaks, withheld),
+              released(s.nextSteps(), leaks, withheld)));
     }
-    Double percent = showScores ? Math.round(10000 * effective.overall() / max) / 100.0 : null;
+    Double percent =
+        shown.feedbackShowsScores() ? Math.round(10000 * effective.overall() / max) / 100.0 : null;
     return new Feedback(gradeId, grade.questionId(), percent, out, withheld[0]);
   }
 
-  private static java.util.Optional<String> quote(GradeView grade, String criterion) {
-    return grade.criteria().stream()
-        .filter(c -> c.criterion().equals(criterion))
-        .flatMap(c -> c.citations().stream())
-        .map(Verdict.Citation::quote)
-        .findFirst();
+  /**
+   * The question's exemplars, and its level descriptors unless the workspace lets feedback quote
+   * them: a candidate's quote that happens to echo the answer key is withheld too.
+   */
+  private LeakCheck leakCheck(
+      long workspaceId,
+      String questionSlug,
+      List<CriterionSpec> criteria,
+      SettingsService.Settings shown) {
+    long questionId = questions.resolve(workspaceId, questionSlug).id();
+    List<String> references =
+        new ArrayList<>(
+            exemplars.list(questionId, null, true).stream().map(ExemplarView::text).toList());
+    if (!shown.feedbackQuotesDescriptors()) {
+      for (CriterionSpec c : criteria) {
+        references.addAll(List.of(c.levels().strong(), c.levels().acceptable(), c.levels().weak()));
+      }
+    }
+    return new LeakCheck(references);
+  }
+
+  private static Map<String, List<Verdict.Citation>> citationsByCriterion(GradeView grade) {
+    Map<String, List<Verdict.Citation>> out = new HashMap<>();
+    for (Verdict.CriterionGrade c : grade.criteria()) {
+      out.computeIfAbsent(c.criterion(), k -> new ArrayList<>())
+          .addAll(c.citations() == null ? List.of() : c.citations());
+    }
+    return out;
   }
 
   private static List<String> released(List<String> sentences, LeakCheck leaks, int[] withheld) {
@@ -123,25 +136,5 @@ public class FeedbackService {
       }
     }
     return out;
-  }
-
-  private static String lower(String s) {
-    String t = s.strip();
-    return t.isEmpty() ? t : Character.toLowerCase(t.charAt(0)) + t.substring(1);
-  }
-
-  /** The workspace setting: does feedback show scores? */
-  public boolean showsScores(long workspaceId) {
-    return QuarkusTransaction.requiringNew()
-        .call(() -> workspaces.findById(workspaceId).feedbackShowsScores);
-  }
-
-  public void setShowsScores(long workspaceId, boolean show) {
-    QuarkusTransaction.requiringNew()
-        .run(() -> workspaces.findById(workspaceId).feedbackShowsScores = show);
-  }
-
-  Map<String, Boolean> settings(long workspaceId) {
-    return Map.of("feedbackShowsScores", showsScores(workspaceId));
   }
 }

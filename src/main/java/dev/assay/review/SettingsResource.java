@@ -4,7 +4,6 @@ import dev.assay.security.Allowed;
 import dev.assay.security.Caller;
 import dev.assay.security.Role;
 import io.smallrye.common.annotation.RunOnVirtualThread;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -23,27 +21,26 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Allowed(Role.ADMIN)
 @RunOnVirtualThread
 class SettingsResource {
-  private final FeedbackService feedback;
+  private final SettingsService settings;
   private final Caller caller;
 
-  SettingsResource(FeedbackService feedback, Caller caller) {
-    this.feedback = feedback;
+  SettingsResource(SettingsService settings, Caller caller) {
+    this.settings = settings;
     this.caller = caller;
   }
 
-  record Settings(@NotNull Boolean feedbackShowsScores) {}
-
   @GET
   @Operation(summary = "This workspace's settings")
-  public Map<String, Boolean> get() {
-    return feedback.settings(caller.workspaceId());
+  public SettingsService.Settings get() {
+    return settings.of(caller.workspaceId());
   }
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Change this workspace's settings")
-  public Map<String, Boolean> put(@NotNull @Valid Settings body) {
-    feedback.setShowsScores(caller.workspaceId(), body.feedbackShowsScores());
-    return feedback.settings(caller.workspaceId());
+  @Operation(
+      summary = "Change this workspace's settings",
+      description = "Settings left out of the body keep their value; at least one is required")
+  public SettingsService.Settings put(@NotNull SettingsService.Change body) {
+    return settings.change(caller.workspaceId(), body);
   }
 }

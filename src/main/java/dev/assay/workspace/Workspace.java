@@ -22,5 +22,11 @@ public class Workspace {
   /** Whether candidate feedback shows scores (a workspace setting). */
   public boolean feedbackShowsScores;
 
+  /**
+   * Whether candidate feedback may quote the rubric's level descriptors word for word (a workspace
+   * setting; off by default, since the strong descriptor is the answer key).
+   */
+  public boolean feedbackQuotesDescriptors;
+
   @CreationTimestamp public OffsetDateTime createdAt;
 }

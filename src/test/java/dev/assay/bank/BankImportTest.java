@@ -4,14 +4,18 @@ import static dev.assay.support.Api.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.platform.Hashing;
 import dev.assay.support.TestBank;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,34 +145,91 @@ class BankImportTest {
   @Test
   void rubricVersionsAreNewRowsAndIdenticalPostsAreHarmless() {
     String id = "test-rubric-versions";
-    given()
-        .contentType(ContentType.JSON)
-        .body(TestBank.question(id, List.of()))
-        .post("/api/v1/questions")
-        .then()
-        .statusCode(201);
-    given()
-        .contentType(ContentType.JSON)
-        .body(TestBank.rubric(0.2, 0.3, 0.5))
-        .post("/api/v1/questions/{id}/rubric-versions", id)
-        .then()
-        .statusCode(201)
-        .body("version", equalTo(2));
-    given()
-        .contentType(ContentType.JSON)
-        .body(TestBank.rubric(0.2, 0.3, 0.5))
-        .post("/api/v1/questions/{id}/rubric-versions", id)
-        .then()
-        .statusCode(200)
-        .body("version", equalTo(2));
+    createQuestion(id);
+    postRubric(id, TestBank.rubric(0.2, 0.3, 0.5)).statusCode(201).body("version", equalTo(2));
+    postRubric(id, TestBank.rubric(0.2, 0.3, 0.5)).statusCode(200).body("version", equalTo(2));
     given()
         .get("/api/v1/questions/{id}/rubric-versions", id)
         .then()
         .body("version", equalTo(List.of(1, 2)));
   }
 
+  /**
+   * The canonical form a rubric has always been hashed in: a criterion without a hint has no {@code
+   * hint} key, so installs that imported a rubric before hints existed keep its version.
+   */
+  private static String canonicalBeforeHints() {
+    StringBuilder criteria = new StringBuilder();
+    double[] weights = {0.4, 0.3, 0.3};
+    for (int i = 0; i < weights.length; i++) {
+      String key = "criterion-" + (char) ('a' + i);
+      criteria
+          .append(i == 0 ? "" : ",")
+          .append("{\"key\":\"")
+          .append(key)
+          .append("\",\"description\":\"How well the answer handles ")
+          .append(key)
+          .append("\",\"weight\":")
+          .append(weights[i])
+          .append(",\"levels\":{\"acceptable\":\"Mentions ")
+          .append(key)
+          .append(" correctly but briefly\",\"strong\":\"Covers ")
+          .append(key)
+          .append(" with specifics and trade-offs\",\"weak\":\"Ignores or misstates ")
+          .append(key)
+          .append("\"}}");
+    }
+    return "{\"scale\":4,\"criteria\":[" + criteria + "]}";
+  }
+
   @Test
-  void yamlImportUsesTheFileLevelArea() {
+  void aRubricWithoutHintsKeepsTheHashItAlwaysHad() {
+    String id = "test-rubric-hash-stable";
+    createQuestion(id).body("rubric.contentHash", equalTo(Hashing.sha256(canonicalBeforeHints())));
+  }
+
+  @Test
+  void aHintBelongsToTheRubricVersionAndIsShownWithItsCriterion() {
+    String id = "test-rubric-hint";
+    String hint = "Say how you would tell whether the fix worked, and what you would watch next.";
+    createQuestion(id).body("rubric.criteria.hint", equalTo(Arrays.asList(null, null, null)));
+    postRubric(id, TestBank.rubricWithHint(hint, 0.4, 0.3, 0.3))
+        .statusCode(201)
+        .body("version", equalTo(2))
+        .body("contentHash", not(equalTo(Hashing.sha256(canonicalBeforeHints()))));
+    // The same rubric again, with the hint's surrounding spaces: no new version.
+    postRubric(id, TestBank.rubricWithHint("  " + hint + " ", 0.4, 0.3, 0.3))
+        .statusCode(200)
+        .body("version", equalTo(2));
+    given()
+        .get("/api/v1/questions/{id}", id)
+        .then()
+        .body("rubric.criteria[0].hint", equalTo(hint))
+        .body("rubric.criteria[1].hint", nullValue());
+    given()
+        .get("/api/v1/questions/{id}/rubric-versions", id)
+        .then()
+        .body("[0].criteria[0].hint", nullValue())
+        .body("[1].criteria[0].hint", equalTo(hint));
+  }
+
+  @Test
+  void aHintMustBeOneLineOfPlainTextOfAtMost300Characters() {
+    String id = "test-rubric-bad-hints";
+    createQuestion(id);
+    for (String bad :
+        List.of(
+            "x".repeat(301), "First line.\nSecond line.", "Mention the <b>budget</b>.", "   ")) {
+      postRubric(id, TestBank.rubricWithHint(bad, 0.4, 0.3, 0.3))
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors.field", hasItem("criteria[0].hint"));
+    }
+    postRubric(id, TestBank.rubricWithHint("y".repeat(300), 0.4, 0.3, 0.3)).statusCode(201);
+  }
+
+  @Test
+  void yamlImportUsesTheFileLevelAreaAndKeepsHintsIdempotently() {
     String yaml =
         """
         area: responsible-ai
@@ -180,22 +241,27 @@ class BankImportTest {
             rubric:
               scale: 4
               criteria:
-                - {key: detection, description: Finds gaps, weight: 0.5, levels: {strong: s, acceptable: a, weak: w}}
+                - {key: detection, description: Finds gaps, weight: 0.5, hint: Say how you would find out who is affected., levels: {strong: s, acceptable: a, weak: w}}
                 - {key: response, description: Acts on them, weight: 0.3, levels: {strong: s, acceptable: a, weak: w}}
                 - {key: monitoring, description: Keeps watching, weight: 0.2, levels: {strong: s, acceptable: a, weak: w}}
         """;
-    given()
-        .contentType("application/yaml")
-        .body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-        .post("/api/v1/bank/import")
-        .then()
-        .statusCode(200)
-        .body("questionsCreated", equalTo(1));
+    for (int created : new int[] {1, 0}) {
+      given()
+          .contentType("application/yaml")
+          .body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+          .post("/api/v1/bank/import")
+          .then()
+          .statusCode(200)
+          .body("questionsCreated", equalTo(created))
+          .body("rubricVersionsCreated", equalTo(created));
+    }
     given()
         .get("/api/v1/questions/test-yaml-import")
         .then()
         .statusCode(200)
-        .body("area", equalTo("responsible-ai"));
+        .body("area", equalTo("responsible-ai"))
+        .body("rubric.version", equalTo(1))
+        .body("rubric.criteria[0].hint", equalTo("Say how you would find out who is affected."));
     given()
         .queryParam("area", "responsible-ai")
         .get("/api/v1/questions")
@@ -206,6 +272,23 @@ class BankImportTest {
         .get("/api/v1/questions")
         .then()
         .body("items.id", hasItem("test-yaml-import"));
+  }
+
+  private static io.restassured.response.ValidatableResponse createQuestion(String id) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(TestBank.question(id, List.of()))
+        .post("/api/v1/questions")
+        .then()
+        .statusCode(201);
+  }
+
+  private static io.restassured.response.ValidatableResponse postRubric(String id, Object rubric) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(rubric)
+        .post("/api/v1/questions/{id}/rubric-versions", id)
+        .then();
   }
 
   private static io.restassured.response.ValidatableResponse importDoc(Map<String, Object> doc) {

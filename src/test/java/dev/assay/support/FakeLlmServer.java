@@ -2,8 +2,13 @@ package dev.assay.support;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +20,33 @@ public class FakeLlmServer implements QuarkusTestResourceLifecycleManager {
 
   public static WireMockServer server() {
     return server;
+  }
+
+  /**
+   * An OpenAI chat completion whose message is {@code content}, reporting 812 input and 143 output
+   * tokens.
+   */
+  public static ResponseDefinitionBuilder completion(String content)
+      throws JsonProcessingException {
+    Map<String, Object> message = Map.of("role", "assistant", "content", content);
+    Map<String, Object> body =
+        Map.of(
+            "id",
+            "chatcmpl-test",
+            "object",
+            "chat.completion",
+            "created",
+            1_700_000_000,
+            "model",
+            "fake-grader-1",
+            "choices",
+            List.of(Map.of("index", 0, "message", message, "finish_reason", "stop")),
+            "usage",
+            Map.of("prompt_tokens", 812, "completion_tokens", 143, "total_tokens", 955));
+    return WireMock.aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody(new ObjectMapper().writeValueAsString(body));
   }
 
   @Override

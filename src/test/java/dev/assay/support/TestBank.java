@@ -24,6 +24,19 @@ public final class TestBank {
             "weak", "Ignores or misstates " + key));
   }
 
+  /** {@link #rubric} with a candidate-facing hint on its first criterion. */
+  public static Map<String, Object> rubricWithHint(String hint, double... weights) {
+    Map<String, Object> rubric = new LinkedHashMap<>(rubric(weights));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> criteria =
+        new ArrayList<>((List<Map<String, Object>>) rubric.get("criteria"));
+    Map<String, Object> first = new LinkedHashMap<>(criteria.get(0));
+    first.put("hint", hint);
+    criteria.set(0, first);
+    rubric.put("criteria", criteria);
+    return rubric;
+  }
+
   public static Map<String, Object> rubric(double... weights) {
     List<Map<String, Object>> criteria = new ArrayList<>();
     for (int i = 0; i < weights.length; i++) {

@@ -43,6 +43,8 @@ public record EvalReport(
       String kind,
       ScoringModel.Training training,
       int leftOutSeenByPrior,
+      int flooredAsContentFree,
+      int flooredButScoredByPeople,
       double lowerConfidenceMae,
       double upperConfidenceMae,
       double medianConfidence) {
@@ -50,6 +52,7 @@ public record EvalReport(
     static Scoring of(
         ScoringModels.Resolved model,
         int seenByPrior,
+        int[] floored,
         double[] confidence,
         double[] predicted,
         double[] human) {
@@ -75,6 +78,8 @@ public record EvalReport(
           model == null ? null : model.model().kind(),
           model == null ? null : model.model().training(),
           seenByPrior,
+          floored[0],
+          floored[1],
           half == 0 ? Double.NaN : lower / half,
           order.length - half == 0 ? Double.NaN : upper / (order.length - half),
           order.length == 0 ? Double.NaN : confidence[order[half]]);
@@ -143,6 +148,11 @@ public record EvalReport(
                       scoring.kind(),
                       scoring.training().rows(),
                       scoring.training().lambda())));
+      sb.append(
+          String.format(
+              "content floor: %d answers floored as content-free, %d of them scored above 0 by"
+                  + " people%n",
+              scoring.flooredAsContentFree(), scoring.flooredButScoredByPeople()));
       if (scoring.leftOutSeenByPrior() > 0) {
         sb.append(
             String.format(

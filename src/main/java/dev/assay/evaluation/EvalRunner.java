@@ -12,6 +12,7 @@ import dev.assay.grading.GradeRequest;
 import dev.assay.grading.GradeView;
 import dev.assay.grading.GraderConfig;
 import dev.assay.grading.GradingService;
+import dev.assay.grading.Screening;
 import dev.assay.scoring.ScoringModels;
 import dev.assay.text.AnswerText;
 import dev.assay.workspace.WorkspaceRepository;
@@ -128,6 +129,8 @@ public class EvalRunner {
     Map<String, Integer> modes = new TreeMap<>();
     List<Long> latencies = new ArrayList<>();
     List<Double> confidences = new ArrayList<>();
+    int[] floored =
+        new int[2]; // answers floored as content-free; of them, scored above 0 by people
     // The baselines learn from what the grader sees: seed rows, and in bank mode the exemplars.
     Map<String, List<EvalRow>> baselinePool = new LinkedHashMap<>(split.seeds());
     if (ownBank != null) {
@@ -160,6 +163,10 @@ public class EvalRunner {
         long t0 = System.nanoTime();
         GradeView g = gradeRow(workspaceId, q.getKey(), row, index++, config, model);
         confidences.add(g.confidence());
+        if (g.flags().contains(Screening.NO_SUBSTANTIVE_CONTENT)) {
+          floored[0]++;
+          floored[1] += row.normalised() > 0 ? 1 : 0;
+        }
         latencies.add((System.nanoTime() - t0) / 1_000_000);
         predicted.add(g.overall().score() / g.overall().maxScore());
         human.add(row.normalised());
@@ -248,7 +255,7 @@ public class EvalRunner {
         latencies.isEmpty() ? 0 : latencies.get(latencies.size() / 2),
         (System.nanoTime() - start) / 1_000_000_000.0,
         Instant.now().toString(),
-        EvalReport.Scoring.of(model, split.seenByPrior(), toArray(confidences), p, h));
+        EvalReport.Scoring.of(model, split.seenByPrior(), floored, toArray(confidences), p, h));
   }
 
   private GradeView gradeRow(

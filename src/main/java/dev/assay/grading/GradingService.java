@@ -341,7 +341,11 @@ public class GradingService {
         input.maxExemplarSimilarity(),
         nearest == null ? null : nearest.id(),
         other,
-        ContentFloor.check(input.answer(), question.prompt(), input.exemplars()));
+        ContentFloor.check(
+            input.answer(),
+            question.prompt(),
+            input.exemplars(),
+            ContentFloor.Closeness.of(input.maxExemplarSimilarity(), input.exemplars(), vectors)));
   }
 
   /** What makes two grades of the same answer interchangeable: the grader and its settings. */

@@ -13,14 +13,14 @@ import java.util.Optional;
  * text aimed at the grader, and no substantive content ({@link ContentFloor}: that flag also caps
  * the score). Every flag lowers confidence.
  */
-final class Screening {
+public final class Screening {
   static final String TOO_SHORT = "too-short";
   static final String OFF_TOPIC = "off-topic";
   static final String COPIES_QUESTION = "copies-question";
   static final String NEAR_COPY_OF_EXEMPLAR = "near-copy-of-exemplar";
   static final String NEAR_DUPLICATE_ANSWER = "near-duplicate-answer";
   static final String SUSPECTED_INJECTION = "suspected-injection";
-  static final String NO_SUBSTANTIVE_CONTENT = "no-substantive-content";
+  public static final String NO_SUBSTANTIVE_CONTENT = "no-substantive-content";
 
   private Screening() {}
 

@@ -34,7 +34,8 @@ class ContentFloorTest {
         QUESTION,
         List.of(
             exemplar(Label.STRONG, similarity, ESSAY),
-            exemplar(Label.WEAK, similarity, "Accuracy is 96% so it is fine.")));
+            exemplar(Label.WEAK, similarity, "Accuracy is 96% so it is fine.")),
+        new ContentFloor.Closeness(similarity, 0.7));
   }
 
   @Test
@@ -54,13 +55,34 @@ class ContentFloorTest {
     assertEquals(Optional.of(ContentFloor.Reason.UNRELATED), check("asdf qwer zxcv", 0.3));
     assertEquals(
         Optional.of(ContentFloor.Reason.UNRELATED),
-        check("Fold the flour into the starter and let the dough rise overnight.", 0.35));
+        check("Fold the flour into the starter and let the dough rise overnight.", 0.75));
   }
 
   @Test
-  void closenessToAnExemplarOrASharedTermKeepsAnAnswerRelated() {
-    assertTrue(check("Fold the flour into the starter overnight.", 0.6).isEmpty());
-    assertTrue(check("The alert threshold follows the nurses' capacity.", 0.3).isEmpty());
+  void anAnswerInTheQuestionsOwnTermsIsRelated() {
+    assertTrue(
+        check("I would set the alert threshold from the nurses' capacity and check recall.", 0.3)
+            .isEmpty());
+  }
+
+  @Test
+  void onAShortAnswerQuestionOnlyDistanceFromEveryExemplarMakesTextUnrelated() {
+    List<ExemplarMatch> shortAnswers =
+        List.of(exemplar(Label.STRONG, 0.5, "The terminals are connected."));
+    assertTrue(
+        ContentFloor.check(
+                "Because the switch was closed.",
+                "Why did the bulb light?",
+                shortAnswers,
+                new ContentFloor.Closeness(0.5, 0.55))
+            .isEmpty());
+    assertEquals(
+        Optional.of(ContentFloor.Reason.UNRELATED),
+        ContentFloor.check(
+            "We went sailing on Sunday.",
+            "Why did the bulb light?",
+            shortAnswers,
+            new ContentFloor.Closeness(0.4, 0.6)));
   }
 
   @Test
@@ -86,7 +108,8 @@ class ContentFloorTest {
             "Name four fields of the TCP header.",
             List.of(
                 exemplar(
-                    Label.STRONG, 0.7, "Sequence number, ACK number, window size and checksum.")));
+                    Label.STRONG, 0.7, "Sequence number, ACK number, window size and checksum.")),
+            new ContentFloor.Closeness(0.7, Double.NaN));
     assertTrue(r.isEmpty());
   }
 }

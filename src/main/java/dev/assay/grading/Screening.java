@@ -68,6 +68,11 @@ public final class Screening {
     }
     contentFloor.ifPresent(
         r -> {
+          // Unrelated text is off-topic too, whatever the absolute thresholds say (they were
+          // set for an embedding model whose unrelated texts scored lower).
+          if (r == ContentFloor.Reason.UNRELATED && !flags.contains(OFF_TOPIC)) {
+            flags.add(OFF_TOPIC);
+          }
           flags.add(NO_SUBSTANTIVE_CONTENT);
           evidence.put("contentFloor", Map.of("reason", r.code, "explanation", r.explanation));
         });

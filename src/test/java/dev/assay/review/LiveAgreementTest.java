@@ -324,10 +324,12 @@ class LiveAgreementTest {
         """
         INSERT INTO grade (id, workspace_id, question_id, rubric_version_id, candidate_ref, tags,
             answer, answer_key, answer_embedding, mode, overall_score, overall_max, overall_percent,
-            confidence, flags, criteria, rationale, provenance, dedup_key, created_by_key, created_at)
+            confidence, flags, criteria, rationale, provenance, dedup_key, created_by_key, created_at,
+            answer_embedding_model)
         SELECT ?, workspace_id, question_id, rubric_version_id, candidate_ref, tags,
             answer, answer_key, answer_embedding, mode, ?, overall_max, ? * 100 / overall_max,
-            confidence, flags, criteria, rationale, provenance, dedup_key, created_by_key, ?
+            confidence, flags, criteria, rationale, provenance, dedup_key, created_by_key, ?,
+            answer_embedding_model
         FROM grade WHERE id = ?
         """,
         id,

@@ -8,6 +8,8 @@ import dev.assay.embedding.Embedding;
 import dev.assay.embedding.EmbeddingService;
 import dev.assay.exemplar.ExemplarMatch;
 import dev.assay.exemplar.ExemplarService;
+import dev.assay.grading.manipulation.Inspection;
+import dev.assay.grading.manipulation.ManipulationDetector;
 import dev.assay.llm.LlmConfig;
 import dev.assay.platform.ApiException;
 import dev.assay.platform.Hashing;
@@ -41,6 +43,7 @@ public class GradingService {
   private final GradingMetrics metrics;
   private final GraderConfigs configs;
   private final ShadowGrading shadow;
+  private final ManipulationPolicy manipulation;
 
   GradingService(
       QuestionService questions,
@@ -54,7 +57,8 @@ public class GradingService {
       GradeRepository grades,
       GradingMetrics metrics,
       GraderConfigs configs,
-      ShadowGrading shadow) {
+      ShadowGrading shadow,
+      ManipulationPolicy manipulation) {
     this.questions = questions;
     this.exemplars = exemplars;
     this.embeddings = embeddings;
@@ -67,6 +71,7 @@ public class GradingService {
     this.metrics = metrics;
     this.configs = configs;
     this.shadow = shadow;
+    this.manipulation = manipulation;
   }
 
   /** The logged grade, and whether this request created it (false: an idempotent replay). */
@@ -204,7 +209,10 @@ public class GradingService {
       Stages stages,
       boolean mayReuse) {
     GraderSpec spec = config.spec();
-    String answer = request.answer();
+    // Graders read what a person sees; the detector reads the answer as sent (hidden text
+    // included).
+    String sent = request.answer();
+    String answer = ManipulationDetector.visible(sent);
     boolean blank = answer.isBlank();
     Embedding vector = blank ? null : stages.time("embed", () -> embeddings.embed(answer));
     List<ExemplarMatch> matches =
@@ -212,8 +220,9 @@ public class GradingService {
             ? List.of()
             : stages.time("retrieve", () -> exemplars.nearest(question.id(), vector, spec.k()));
     GradingInput input = new GradingInput(question, answer, vector, matches);
+    Inspection inspection = stages.time("inspect", () -> manipulation.inspect(question, sent));
     Screening.Result screening =
-        stages.time("screen", () -> screen(workspaceId, request, question, input));
+        stages.time("screen", () -> screen(workspaceId, request, question, input, inspection));
 
     String answerKey = Hashing.sha256(AnswerText.dedupKey(answer));
     String dedupKey =
@@ -224,8 +233,23 @@ public class GradingService {
             : Optional.empty();
     GradingInput shown =
         input.showing(ExemplarAblation.apply(spec.exemplars(), matches, answerKey));
-    Graded graded =
+    Graded raw =
         reusable.map(Graded::reusing).orElseGet(() -> gradeFresh(shown, blank, stages, spec));
+    ManipulationPolicy.Decision decision =
+        stages.time(
+            "policy",
+            () ->
+                manipulation.apply(
+                    new ManipulationPolicy.Subject(
+                        sent,
+                        shown,
+                        raw.mode(),
+                        raw.verdict(),
+                        raw.reported(),
+                        spec,
+                        raw.reusedFrom() != null),
+                    inspection));
+    Graded graded = raw.after(decision);
     List<String> flags = new ArrayList<>(screening.flags());
     flags.addAll(graded.flags());
     double confidence =
@@ -233,6 +257,9 @@ public class GradingService {
             * Math.pow(settings.flaggedConfidenceFactor(), screening.flags().size());
     double overall = overall(question.rubric(), graded.criteria());
     Map<String, Object> provenance = provenance(question, input, screening, graded, stages, config);
+    if (!decision.evidence().isEmpty()) {
+      provenance.put("manipulationPolicy", decision.evidence());
+    }
     return new Computed(input, graded, flags, confidence, overall, answerKey, dedupKey, provenance);
   }
 
@@ -277,9 +304,14 @@ public class GradingService {
   }
 
   private Screening.Result screen(
-      long workspaceId, GradeRequest request, QuestionRef question, GradingInput input) {
+      long workspaceId,
+      GradeRequest request,
+      QuestionRef question,
+      GradingInput input,
+      Inspection inspection) {
     if (input.answerVector() == null) {
-      return Screening.screen(settings, input.answer(), question.prompt(), 0, 0, null, null);
+      return Screening.screen(
+          settings, input.answer(), question.prompt(), 0, 0, null, null, inspection);
     }
     double questionSimilarity = input.answerVector().cosine(vectors.of(question.prompt()));
     ExemplarMatch nearest =
@@ -304,7 +336,8 @@ public class GradingService {
         questionSimilarity,
         input.maxExemplarSimilarity(),
         nearest == null ? null : nearest.id(),
-        other);
+        other,
+        inspection);
   }
 
   /** What makes two grades of the same answer interchangeable: the grader and its settings. */
@@ -342,16 +375,28 @@ public class GradingService {
     stages.record("verify", outcome.trace().verifyMs());
     if (outcome.verdict() != null) {
       return new Graded(
-          "llm", outcome.verdict(), outcome.flags(), outcome.trace(), outcome.rawOutputs(), null);
+          "llm",
+          outcome.verdict(),
+          outcome.flags(),
+          outcome.trace(),
+          outcome.rawOutputs(),
+          null,
+          outcome.reported());
     }
     outcome.flags().forEach(metrics::fallback);
     Verdict fallback = stages.time("grade", () -> offline.grade(input, 0));
     return new Graded(
-        "fallback", fallback, outcome.flags(), outcome.trace(), outcome.rawOutputs(), null);
+        "fallback",
+        fallback,
+        outcome.flags(),
+        outcome.trace(),
+        outcome.rawOutputs(),
+        null,
+        List.of());
   }
 
   /** An empty answer scores zero on every criterion; there is nothing to cite. */
-  private static Verdict empty(RubricSpec rubric) {
+  static Verdict empty(RubricSpec rubric) {
     List<Verdict.CriterionGrade> zero =
         rubric.criteria().stream()
             .map(
@@ -457,7 +502,9 @@ public class GradingService {
         v.reusedFrom(),
         v.answer(),
         v.createdAt(),
-        v.stale());
+        v.stale(),
+        v.needsReview(),
+        v.reviewReasons());
   }
 
   private static double round(double x, int digits) {
@@ -472,9 +519,31 @@ public class GradingService {
       List<String> flags,
       LlmTrace trace,
       List<String> rawOutputs,
-      UUID reusedFrom) {
+      UUID reusedFrom,
+      List<String> reported) {
     static Graded of(String mode, Verdict verdict, List<String> flags) {
-      return new Graded(mode, verdict, flags, null, null, null);
+      return new Graded(mode, verdict, flags, null, null, null, List.of());
+    }
+
+    /** The grade after the manipulation policy: its verdict, flags and any second LLM call. */
+    Graded after(ManipulationPolicy.Decision decision) {
+      List<String> allFlags = new ArrayList<>(flags);
+      allFlags.addAll(decision.flags());
+      LlmGrader.Outcome extra = decision.substanceCall();
+      if (extra == null) {
+        return new Graded(
+            mode, decision.verdict(), allFlags, trace, rawOutputs, reusedFrom, reported);
+      }
+      List<String> raws = new ArrayList<>(rawOutputs == null ? List.of() : rawOutputs);
+      raws.addAll(extra.rawOutputs());
+      return new Graded(
+          mode,
+          decision.verdict(),
+          allFlags,
+          trace.with(extra.trace()),
+          raws,
+          reusedFrom,
+          reported);
     }
 
     /** A stored grade for the same answer under the same rubric, prompt and model. */
@@ -485,7 +554,8 @@ public class GradingService {
               stored.criteria(),
               stored.rationale(),
               confidence instanceof Number n ? n.doubleValue() : stored.confidence());
-      return new Graded(stored.mode(), verdict, List.of("reused-grade"), null, null, stored.id());
+      return new Graded(
+          stored.mode(), verdict, List.of("reused-grade"), null, null, stored.id(), List.of());
     }
 
     List<Verdict.CriterionGrade> criteria() {

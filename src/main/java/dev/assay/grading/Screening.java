@@ -1,5 +1,6 @@
 package dev.assay.grading;
 
+import dev.assay.grading.manipulation.Inspection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.Map;
 /**
  * Flags for unusual answers: too short, off-topic, a copy of the question, a near-copy of an
  * exemplar (a possible leak of reference answers), a near-duplicate of another candidate's answer,
- * and text aimed at the grader. Every flag lowers confidence; none changes a score by itself.
+ * text aimed at the grader and keyword stuffing (both found by the manipulation detector). Every
+ * flag lowers confidence; the last two also cap the score (see {@link ManipulationPolicy}).
  */
 final class Screening {
   static final String TOO_SHORT = "too-short";
@@ -17,11 +19,15 @@ final class Screening {
   static final String NEAR_COPY_OF_EXEMPLAR = "near-copy-of-exemplar";
   static final String NEAR_DUPLICATE_ANSWER = "near-duplicate-answer";
   static final String SUSPECTED_INJECTION = "suspected-injection";
+  static final String KEYWORD_STUFFING = "keyword-stuffing";
 
   private Screening() {}
 
   /** What was measured, kept in provenance so a reviewer can see why a flag was raised. */
   record Result(List<String> flags, Map<String, Object> evidence) {}
+
+  /** One finding of the manipulation detector as provenance shows it. */
+  record ManipulationEvidence(String category, String source, String evidence) {}
 
   static Result screen(
       GradingConfig config,
@@ -30,7 +36,8 @@ final class Screening {
       double questionSimilarity,
       double maxExemplarSimilarity,
       String nearestExemplar,
-      GradeRepository.Neighbour nearestOtherAnswer) {
+      GradeRepository.Neighbour nearestOtherAnswer,
+      Inspection manipulation) {
     List<String> flags = new ArrayList<>();
     Map<String, Object> evidence = new LinkedHashMap<>();
     int words = AnswerText.wordCount(answer);
@@ -61,10 +68,19 @@ final class Screening {
       evidence.put("nearestOtherGrade", nearestOtherAnswer.id().toString());
       evidence.put("nearestOtherSimilarity", round(nearestOtherAnswer.similarity()));
     }
-    List<String> injection = InjectionDetector.findings(answer);
-    if (!injection.isEmpty()) {
+    if (manipulation.suspectedInjection()) {
       flags.add(SUSPECTED_INJECTION);
-      evidence.put("injection", injection);
+      evidence.put("injection", manipulation.injectionCodes());
+    }
+    if (manipulation.keywordStuffing()) {
+      flags.add(KEYWORD_STUFFING);
+    }
+    if (manipulation.flagged()) {
+      evidence.put(
+          "manipulation",
+          manipulation.findings().stream()
+              .map(f -> new ManipulationEvidence(f.category().code, f.source(), f.evidence()))
+              .toList());
     }
     return new Result(flags, evidence);
   }

@@ -134,14 +134,17 @@ final class Encodings {
     return out;
   }
 
-  /** Words that mix letters with look-alike digits read as letters ("1gn0r3" as "ignore"). */
+  /**
+   * Words that mix letters with look-alike digits read as letters ("1gn0r3" as "ignore", "7h15" as
+   * "this"). Honest tokens such as "f1" or "s3" change too, harmlessly: only this reading sees it.
+   */
   static String unleet(String text) {
     Matcher m = LEET_WORD.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String w = m.group();
       long letters = w.chars().filter(Character::isLetter).count();
-      m.appendReplacement(out, Matcher.quoteReplacement(letters >= 3 ? leet(w) : w));
+      m.appendReplacement(out, Matcher.quoteReplacement(letters >= 1 ? leet(w) : w));
     }
     m.appendTail(out);
     return out.toString();

@@ -197,7 +197,7 @@ final class EnglishClaims {
         "\\b(?:the\\s+)?(?:expected|correct|right|appropriate|fair|accurate|true|consensus|typical|"
             + "usual|average|previous|earlier)\\s+(?:score|grade|mark|rating)\\s+(?:for|of|on)\\s+"
             + "(?:this|my|such\\s+an?|answers?\\s+like)",
-        "\\b(?:answers?|responses?|submissions?)\\s+like\\s+(?:this|mine)\\s+(?:\\w+\\s+)?"
+        "\\b(?:answers?|responses?|submissions?)\\s+like\\s+(?:this(?:\\s+one)?|mine)\\s+(?:\\w+\\s+){0,2}"
             + "(?:get|receive|score|earn|are\\s+(?:rated|scored|graded|given|marked))",
         "(?:^|[.!?]\\s)[\\s>*_#-]*(?:calibration|anchor(?:ing)?|benchmark)\\s+(?:note|point|"
             + "score|example)\\s*[:\\-]",

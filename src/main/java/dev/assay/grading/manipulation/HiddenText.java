@@ -77,9 +77,12 @@ final class HiddenText {
     return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
   }
 
-  /** Embeddings, overrides and isolates: they reorder what a reader sees. */
+  /**
+   * Embeddings, overrides and isolates that open a run: they reorder what a reader sees. A lone
+   * closing pop (U+202C, U+2069) is a copy-and-paste leftover and reorders nothing.
+   */
   private static boolean isBidiControl(int cp) {
-    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+    return (cp >= 0x202A && cp <= 0x202E && cp != 0x202C) || (cp >= 0x2066 && cp <= 0x2068);
   }
 
   /** Zero-width and other format characters, soft hyphens, direction marks. */

@@ -15,13 +15,16 @@ import java.util.regex.Pattern;
  * of the question's and rubric's own terms.
  */
 final class KeywordStuffing {
-  /** A run this long, at least {@link #RUBRIC_SHARE} of it rubric terms, is a keyword list. */
-  static final int MIN_RUN = 10;
+  /** A run this long, at least {@link #RUBRIC_SHARE} of it rubric terms, is a keyword list... */
+  static final int MIN_RUN = 14;
 
-  /** A shorter run counts when the same terms repeat. */
-  static final int MIN_REPEATED_RUN = 6;
+  /** ...when it touches this many criteria (or all of them, if the rubric has fewer). */
+  static final int MIN_CRITERIA = 3;
 
-  static final double RUBRIC_SHARE = 0.5;
+  /** Without a rubric to spread over (an eval set's generic one), a run must be this long. */
+  static final int MIN_RUN_WITHOUT_CRITERIA = 20;
+
+  static final double RUBRIC_SHARE = 0.6;
 
   private static final Pattern WORD =
       Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}'_@.+#-]*[\\p{L}\\p{N}+#])?");
@@ -178,19 +181,25 @@ final class KeywordStuffing {
   /** A keyword run: its character span in the answer and its size. */
   record Run(int start, int end, int words, int rubricWords) {}
 
-  /** The stuffed runs of {@code answer}, given the question's and rubric's terms. */
-  static List<Run> find(String answer, Set<String> rubricTerms) {
+  /**
+   * The stuffed runs of {@code answer}, given the question's and rubric's terms and each
+   * criterion's own terms (empty when there is no rubric to spread over).
+   */
+  static List<Run> find(String answer, Set<String> rubricTerms, List<Set<String>> criteria) {
     List<Run> out = new ArrayList<>();
     Matcher m = WORD.matcher(answer);
     List<int[]> run = new ArrayList<>();
     int previousEnd = 0;
     while (m.find()) {
       String word = m.group().toLowerCase(Locale.ROOT);
+      if (word.codePoints().noneMatch(Character::isLetter)) {
+        continue;
+      }
       boolean breaks =
           FUNCTION_WORDS.contains(word)
               || SENTENCE_END.matcher(answer.substring(previousEnd, m.start())).find();
       if (breaks) {
-        close(answer, run, rubricTerms, out);
+        close(answer, run, rubricTerms, criteria, out);
         run.clear();
       }
       if (!FUNCTION_WORDS.contains(word)) {
@@ -198,24 +207,32 @@ final class KeywordStuffing {
       }
       previousEnd = m.end();
     }
-    close(answer, run, rubricTerms, out);
+    close(answer, run, rubricTerms, criteria, out);
     return out;
   }
 
-  private static void close(String answer, List<int[]> run, Set<String> terms, List<Run> out) {
-    if (run.size() < MIN_REPEATED_RUN) {
+  private static void close(
+      String answer,
+      List<int[]> run,
+      Set<String> terms,
+      List<Set<String>> criteria,
+      List<Run> out) {
+    if (run.size() < MIN_RUN) {
       return;
     }
     int hits = 0;
     Set<String> distinct = new HashSet<>();
     for (int[] w : run) {
-      String word = answer.substring(w[0], w[1]).toLowerCase(Locale.ROOT);
-      distinct.add(stem(word));
-      hits += terms.contains(stem(word)) ? 1 : 0;
+      String stem = stem(answer.substring(w[0], w[1]).toLowerCase(Locale.ROOT));
+      distinct.add(stem);
+      hits += terms.contains(stem) ? 1 : 0;
     }
-    boolean repeated = run.size() - distinct.size() >= 3;
-    boolean long_ = run.size() >= MIN_RUN || (repeated && run.size() >= MIN_REPEATED_RUN);
-    if (long_ && hits >= RUBRIC_SHARE * run.size()) {
+    long touched = criteria.stream().filter(c -> c.stream().anyMatch(distinct::contains)).count();
+    boolean spread =
+        criteria.isEmpty()
+            ? run.size() >= MIN_RUN_WITHOUT_CRITERIA
+            : touched >= Math.min(MIN_CRITERIA, criteria.size());
+    if (spread && hits >= RUBRIC_SHARE * run.size()) {
       out.add(new Run(run.get(0)[0], run.get(run.size() - 1)[1], run.size(), hits));
     }
   }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,25 @@ public class ManipulationDetector {
               + "criteria)|(?:give|award|assign|grant)\\w{0,14}(?:full|maximum|max|perfect|top|"
               + "highest)(?:possible)?(?:scores?|marks?|points?|grades?|credit)|score|marks|grade|"
               + "rubric|youarenow|systemprompt|instructions");
+  private static final Pattern ORPHAN_MARKS =
+      Pattern.compile("(?<![\\p{L}\\p{N}\\p{S}\\p{P}\\p{M}])\\p{M}+");
+  private static final Pattern UNREADABLE = Pattern.compile("[\\p{Cc}\\uFFFD&&[^\\n\\t\\r]]");
+  private static final Pattern SPACES = Pattern.compile("\\p{Zs}");
+
+  /**
+   * A sentence aimed at the grader names the grading, the answer, the reader or a plea; one with
+   * none of these words is not compared with the attack intents (which saves embedding it).
+   */
+  private static final Pattern GRADER_WORDS =
+      Pattern.compile(
+          "\\b(?:you|your|yours|grad(?:e|ed|er|ers|ing)|scor(?:e|ed|es|ing)|marks?|marked|marking|"
+              + "rubrics?|criteri(?:a|on)|instructions?|prompts?|references?|exemplars?|answers?|"
+              + "responses?|submissions?|deserv\\w*|approv\\w*|verified|authori[sz]\\w*|please|"
+              + "generous\\w*|lenien\\w*|kind(?:ly)?|merc\\w*|rat(?:e|ed|ing|ings)|points?|credit|"
+              + "evaluat\\w*|examin\\w*|assess\\w*|reviewers?|panel|interviewers?|recruiters?|"
+              + "hiring|candidates?|pass(?:ed)?|full|maximum|perfect\\w*|flawless|exemplary|top|"
+              + "highest|ai|llm|model)\\b");
+
   private static final int MIN_SENTENCE_WORDS = 4;
   private static final int MIN_MIXED_SCRIPT_WORDS = 3;
 
@@ -42,20 +62,28 @@ public class ManipulationDetector {
     this.intents = intents;
   }
 
-  /** What the detector knows of the question: the terms of its text and of its rubric. */
-  public record Context(Set<String> terms) {
+  /**
+   * What the detector knows of the question: the terms of its text and rubric, and each criterion's
+   * own terms (those not shared by every criterion).
+   */
+  public record Context(Set<String> terms, List<Set<String>> criteria) {
     public static Context of(String question, RubricSpec rubric) {
       StringBuilder text = new StringBuilder(question);
+      List<Set<String>> criteria = new ArrayList<>();
       for (CriterionSpec c : rubric.criteria()) {
-        text.append('\n').append(c.description());
-        text.append('\n').append(c.levels().strong()).append('\n').append(c.levels().acceptable());
+        String own = c.description() + "\n" + c.levels().strong() + "\n" + c.levels().acceptable();
+        text.append('\n').append(own);
+        criteria.add(new HashSet<>(KeywordStuffing.terms(own)));
       }
-      return new Context(KeywordStuffing.terms(text.toString()));
+      Set<String> common = new HashSet<>(criteria.get(0));
+      criteria.forEach(common::retainAll);
+      criteria.forEach(c -> c.removeAll(common));
+      return new Context(KeywordStuffing.terms(text.toString()), List.copyOf(criteria));
     }
 
-    /** A context from free texts, e.g. a question and its reference answer. */
-    public static Context ofTexts(String... texts) {
-      return new Context(KeywordStuffing.terms(String.join("\n", texts)));
+    /** A context from a question alone (an eval set's question with a generic rubric). */
+    public static Context ofQuestion(String question) {
+      return new Context(KeywordStuffing.terms(question), List.of());
     }
   }
 
@@ -71,10 +99,17 @@ public class ManipulationDetector {
     List<Inspection.Span> spans = new ArrayList<>();
     List<AnswerText.Sentence> sentences = AnswerText.sentences(answer);
     meaning(sentences, readings, findings, spans);
-    for (KeywordStuffing.Run run : KeywordStuffing.find(answer, context.terms())) {
+    for (KeywordStuffing.Run run :
+        KeywordStuffing.find(answer, context.terms(), context.criteria())) {
       findings.add(
           Finding.of(
               Category.KEYWORD_STUFFING, TextViews.TEXT, answer.substring(run.start(), run.end())));
+      // The whole sentence goes: a list glued to a statement would otherwise leave terms behind.
+      for (AnswerText.Sentence s : sentences) {
+        if (s.start() < run.end() && s.end() > run.start()) {
+          spans.add(new Inspection.Span(s.start(), s.end()));
+        }
+      }
       spans.add(new Inspection.Span(run.start(), run.end()));
     }
     if (phrases) {
@@ -97,9 +132,11 @@ public class ManipulationDetector {
     for (String quote : reported) {
       findings.add(Finding.of(Category.MODEL_REPORTED, "grading model", quote));
       for (AnswerText.Sentence s : AnswerText.sentences(answer)) {
+        String seen = visible(s.text());
         if (!quote.isBlank()
-            && (AnswerText.containsVerbatim(s.text(), quote)
-                || AnswerText.containsVerbatim(quote, s.text()))) {
+            && !seen.isBlank()
+            && (AnswerText.containsVerbatim(seen, quote)
+                || AnswerText.containsVerbatim(quote, seen))) {
           spans.add(new Inspection.Span(s.start(), s.end()));
         }
       }
@@ -202,8 +239,10 @@ public class ManipulationDetector {
     List<String> texts = new ArrayList<>();
     List<AnswerText.Sentence> located = new ArrayList<>();
     for (AnswerText.Sentence s : sentences) {
-      if (AnswerText.wordCount(s.text()) >= MIN_SENTENCE_WORDS) {
-        texts.add(readable(s.text()));
+      String text = readable(s.text());
+      if (AnswerText.wordCount(text) >= MIN_SENTENCE_WORDS
+          && GRADER_WORDS.matcher(TextViews.fold(text)).find()) {
+        texts.add(text);
         located.add(s);
       }
     }
@@ -287,6 +326,19 @@ public class ManipulationDetector {
     return out;
   }
 
+  /**
+   * What a reader sees of a text: hidden characters (zero-width, bidirectional, tag characters,
+   * selectors after no emoji), control characters and combining marks with nothing to combine with
+   * removed, every kind of space as a plain space. This is what graders read: it carries all of the
+   * answer's substance and none of its hiding places.
+   */
+  public static String visible(String text) {
+    String shown = HiddenText.scan(text).visible();
+    shown = UNREADABLE.matcher(shown).replaceAll("");
+    shown = ORPHAN_MARKS.matcher(shown).replaceAll("");
+    return SPACES.matcher(shown).replaceAll(" ");
+  }
+
   /** The answer without the suspect spans and without hidden characters. */
   static String strip(String answer, List<Inspection.Span> spans) {
     StringBuilder out = new StringBuilder(answer.length());
@@ -297,8 +349,10 @@ public class ManipulationDetector {
       at = s.end();
     }
     out.append(answer.substring(at));
-    String visible = HiddenText.scan(out.toString()).visible();
-    return visible.replaceAll("[ \\t]{2,}", " ").replaceAll("\\n{3,}", "\n\n").strip();
+    return visible(out.toString())
+        .replaceAll("[ \\t]{2,}", " ")
+        .replaceAll("\\n{3,}", "\n\n")
+        .strip();
   }
 
   private static List<Rule> rules() {

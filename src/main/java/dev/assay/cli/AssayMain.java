@@ -1,6 +1,7 @@
 package dev.assay.cli;
 
 import dev.assay.evaluation.EvalCommand;
+import dev.assay.evaluation.adversarial.AttackEvalCommand;
 import dev.assay.exemplar.Reembedder;
 import dev.assay.platform.ApiException;
 import io.quarkus.runtime.Quarkus;
@@ -12,16 +13,22 @@ import java.util.Arrays;
 /**
  * Entry point. With no arguments Assay serves HTTP until stopped; {@code reembed} recomputes every
  * exemplar vector made by another embedding model and exits; {@code eval FILE [options]} grades an
- * eval set in an isolated workspace and reports agreement with the human scores.
+ * eval set in an isolated workspace and reports agreement with the human scores; {@code attack-eval
+ * FILE [options]} grades attack answers against their honest twins.
  */
 @QuarkusMain
 public class AssayMain implements QuarkusApplication {
   private final Instance<Reembedder> reembedder;
   private final Instance<EvalCommand> eval;
+  private final Instance<AttackEvalCommand> attackEval;
 
-  AssayMain(Instance<Reembedder> reembedder, Instance<EvalCommand> eval) {
+  AssayMain(
+      Instance<Reembedder> reembedder,
+      Instance<EvalCommand> eval,
+      Instance<AttackEvalCommand> attackEval) {
     this.reembedder = reembedder;
     this.eval = eval;
+    this.attackEval = attackEval;
   }
 
   @Override
@@ -46,7 +53,17 @@ public class AssayMain implements QuarkusApplication {
         return 2;
       }
     }
-    System.err.println("usage: assay [serve|reembed|eval FILE [options]]");
+    if (args[0].equals("attack-eval")) {
+      try {
+        attackEval.get().run(System.out, Arrays.copyOfRange(args, 1, args.length));
+        return 0;
+      } catch (IllegalArgumentException | ApiException e) {
+        System.err.println("assay attack-eval: " + e.getMessage());
+        return 2;
+      }
+    }
+    System.err.println(
+        "usage: assay [serve|reembed|eval FILE [options]|attack-eval FILE [options]]");
     return 2;
   }
 }

@@ -19,7 +19,9 @@ public class FakeLlmServer implements QuarkusTestResourceLifecycleManager {
 
   @Override
   public Map<String, String> start() {
-    server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    server =
+        new WireMockServer(
+            options().dynamicPort().bindAddress("127.0.0.1").extensions(new GullibleGrader()));
     server.start();
     String url = "http://127.0.0.1:" + server.port() + "/v1";
     return Map.of(

@@ -98,7 +98,8 @@ public class AttackEval {
               attack.flags(),
               twinScore,
               attackScore,
-              round(attackScore - twinScore)));
+              round(attackScore - twinScore),
+              round(graderShare(attack) - twinScore)));
       progress.done(++done, total);
     }
     long pairsDone = System.nanoTime();
@@ -150,6 +151,16 @@ public class AttackEval {
             p.twinId() == null ? p.id() : p.twinId(),
             List.of("attack-eval"));
     return grading.grade(workspaceId, request, null, null, config).grade();
+  }
+
+  /** The grader's own score before the manipulation policy, as a share of the scale. */
+  private static double graderShare(GradeView g) {
+    if (g.provenance().get("manipulationPolicy") instanceof Map<?, ?> policy
+        && policy.get("graderScore") instanceof Number n
+        && g.overall().maxScore() > 0) {
+      return n.doubleValue() / g.overall().maxScore();
+    }
+    return share(g);
   }
 
   private static double share(GradeView g) {

@@ -203,7 +203,14 @@ final class EnglishClaims {
             + "score|example)\\s*[:\\-]",
         "\\b(?:was|were|has\\s+been|had\\s+been)\\s+(?:previously|already|earlier|originally)\\s+"
             + "(?:graded|scored|rated|marked)\\s+(?:at\\s+|as\\s+|a\\s+)?(?:\\d|full|top|strong|"
-            + "perfect|max|excellent)");
+            + "perfect|max|excellent)",
+        "\\b(?:example|sample)\\s+(?:grad(?:e|ing)|scor(?:e|ing)|marking|evaluation)s?\\b",
+        "\\b(?:graded|scored|marked)\\s+examples?\\b",
+        "\\bcontinue\\s+the\\s+pattern\\b",
+        "\\b(?:grade|score|mark|rate)\\s+(?:the\\s+answer\\s+above|this(?:\\s+answer)?|it|mine)\\s+"
+            + "(?:in\\s+)?(?:the\\s+)?same\\s+way\\b",
+        "(?:->|=>|→)\\s*(?:score\\s*:?\\s*)?\\d{1,3}\\s*(?:/|out\\s+of|of)\\s*\\d{1,3}",
+        "\\banswer\\s*:\\s*['\"][^'\"\\n]{0,120}['\"]\\s*[|,;.]?\\s*score\\s*:?\\s*\\d");
   }
 
   /** Appeals to sympathy. */

@@ -54,6 +54,12 @@ public class ManipulationDetector {
               + "highest|ai|llm|model)\\b");
 
   private static final int MIN_SENTENCE_WORDS = 4;
+  private static final int MAX_WINDOW = 4;
+  private static final int SHORT_SENTENCE_WORDS = 8;
+  private static final Pattern SECOND_PERSON =
+      Pattern.compile(
+          "\\b(?:you|your|yours)\\b|^[\\W_]*(?:now|then|so|take|use|do|follow|apply|remember|note|"
+              + "combine|read|decode|continue|treat|make)\\b");
   private static final int MIN_MIXED_SCRIPT_WORDS = 3;
 
   private final IntentLibrary intents;
@@ -98,7 +104,19 @@ public class ManipulationDetector {
     signals(readings, findings);
     List<Inspection.Span> spans = new ArrayList<>();
     List<AnswerText.Sentence> sentences = AnswerText.sentences(answer);
-    meaning(sentences, readings, findings, spans);
+    List<Inspection.Span> meant = new ArrayList<>();
+    meaning(sentences, readings, findings, meant);
+    boolean[] suspect = phrases ? ruleSentences(sentences) : new boolean[sentences.size()];
+    for (int i = 0; i < sentences.size(); i++) {
+      AnswerText.Sentence s = sentences.get(i);
+      suspect[i] |= meant.stream().anyMatch(m -> m.start() < s.end() && m.end() > s.start());
+    }
+    spread(sentences, suspect);
+    for (int i = 0; i < sentences.size(); i++) {
+      if (suspect[i]) {
+        spans.add(new Inspection.Span(sentences.get(i).start(), sentences.get(i).end()));
+      }
+    }
     for (KeywordStuffing.Run run :
         KeywordStuffing.find(answer, context.terms(), context.criteria())) {
       findings.add(
@@ -113,7 +131,6 @@ public class ManipulationDetector {
       spans.add(new Inspection.Span(run.start(), run.end()));
     }
     if (phrases) {
-      spans.addAll(ruleSpans(sentences));
       GradeFormat.jsonSpans(answer).forEach(s -> spans.add(new Inspection.Span(s[0], s[1])));
     }
     return new Inspection(dedupe(findings), merge(spans), strip(answer, spans));
@@ -285,24 +302,55 @@ public class ManipulationDetector {
     return Category.INTENT_SIMILARITY;
   }
 
-  /** Sentences that a phrase rule matches on their own, else pairs of neighbouring sentences. */
-  private static List<Inspection.Span> ruleSpans(List<AnswerText.Sentence> sentences) {
-    List<Inspection.Span> out = new ArrayList<>();
-    for (AnswerText.Sentence s : sentences) {
-      if (!ruleFindings(TextViews.of(s.text())).isEmpty()) {
-        out.add(new Inspection.Span(s.start(), s.end()));
-      }
+  /**
+   * Sentences that a phrase rule matches on their own or within a window of up to {@link
+   * #MAX_WINDOW} neighbours (an instruction split over lines). {@link #spread} then adds their
+   * short or second-person neighbours: the rest of the message ("Now do A + B.", "score: 4").
+   */
+  private static boolean[] ruleSentences(List<AnswerText.Sentence> sentences) {
+    int n = sentences.size();
+    boolean[] suspect = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      suspect[i] = !ruleFindings(TextViews.of(sentences.get(i).text())).isEmpty();
     }
-    if (out.isEmpty()) {
-      for (int i = 0; i + 1 < sentences.size(); i++) {
-        AnswerText.Sentence a = sentences.get(i);
-        AnswerText.Sentence b = sentences.get(i + 1);
-        if (!ruleFindings(TextViews.of(a.text() + "\n" + b.text())).isEmpty()) {
-          out.add(new Inspection.Span(a.start(), b.end()));
+    for (int size = 2; size <= MAX_WINDOW; size++) {
+      for (int i = 0; i + size <= n; i++) {
+        boolean covered = false;
+        StringBuilder window = new StringBuilder();
+        for (int j = i; j < i + size; j++) {
+          covered |= suspect[j];
+          window.append(sentences.get(j).text()).append('\n');
+        }
+        if (!covered && !ruleFindings(TextViews.of(window.toString())).isEmpty()) {
+          for (int j = i; j < i + size; j++) {
+            suspect[j] = true;
+          }
         }
       }
     }
-    return out;
+    return suspect;
+  }
+
+  /** Marks, transitively, the short or second-person neighbours of suspect sentences. */
+  private static void spread(List<AnswerText.Sentence> sentences, boolean[] suspect) {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (int i = 0; i < suspect.length; i++) {
+        boolean besideSuspect =
+            (i > 0 && suspect[i - 1]) || (i + 1 < suspect.length && suspect[i + 1]);
+        if (!suspect[i] && besideSuspect && partOfMessage(sentences.get(i).text())) {
+          suspect[i] = true;
+          changed = true;
+        }
+      }
+    }
+  }
+
+  private static boolean partOfMessage(String sentence) {
+    String folded = TextViews.fold(visible(sentence)).strip();
+    return AnswerText.wordCount(folded) <= SHORT_SENTENCE_WORDS
+        || SECOND_PERSON.matcher(folded).find();
   }
 
   private static List<Finding> dedupe(List<Finding> findings) {

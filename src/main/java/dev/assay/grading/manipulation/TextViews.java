@@ -20,6 +20,7 @@ final class TextViews {
   static final String DECODED = "decoded";
   static final String DESPACED = "spaced-letters";
   static final String UNLEET = "digits-for-letters";
+  static final String TYPOS = "misspellings";
   static final String LOOK_ALIKES = "look-alike-letters";
   static final String ROT13 = "rot13";
   static final String REVERSED = "reversed";
@@ -46,6 +47,7 @@ final class TextViews {
     add(views, TEXT, plain);
     add(views, LOOK_ALIKES, mapped);
     add(views, UNLEET, fold(Encodings.unleet(latin.text())));
+    add(views, TYPOS, Typos.corrected(mapped));
     add(views, DESPACED, fold(Encodings.despaced(latin.text())));
     add(views, ROT13, Encodings.rot13(mapped));
     add(views, REVERSED, Encodings.reversed(mapped));

@@ -13,7 +13,30 @@ public final class ManipulationFlags {
           ManipulationPolicy.DIVERGENCE,
           ManipulationPolicy.MODEL_REPORTED);
 
+  /** Every flag a grade can carry; the grade log's {@code flag} filter accepts only these. */
+  static final Set<String> KNOWN = known();
+
   private ManipulationFlags() {}
+
+  private static Set<String> known() {
+    Set<String> out = new java.util.TreeSet<>(ALL);
+    out.addAll(
+        List.of(
+            Screening.TOO_SHORT,
+            Screening.OFF_TOPIC,
+            Screening.COPIES_QUESTION,
+            Screening.NEAR_COPY_OF_EXEMPLAR,
+            Screening.NEAR_DUPLICATE_ANSWER,
+            "llm-repaired",
+            "sample-disagreement",
+            "reused-grade",
+            "llm-invalid-output",
+            "llm-not-configured"));
+    for (dev.assay.llm.LlmFailure.Kind kind : dev.assay.llm.LlmFailure.Kind.values()) {
+      out.add(kind.flag);
+    }
+    return java.util.Collections.unmodifiableSet(out);
+  }
 
   /** Whether any of {@code flags} is a manipulation flag. */
   public static boolean any(List<String> flags) {

@@ -18,7 +18,11 @@ class ProblemMappers {
 
   @ServerExceptionMapper
   Response api(ApiException e) {
-    return respond(e.toProblem());
+    Problem problem = e.toProblem();
+    Response.ResponseBuilder r =
+        Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+    e.headers().forEach(r::header);
+    return r.build();
   }
 
   @ServerExceptionMapper
@@ -83,6 +87,17 @@ class ProblemMappers {
             "Internal error",
             "The request failed unexpectedly; quote incident " + incident + " to the operators.",
             List.of()));
+  }
+
+  /** The problem as JSON text, for handlers outside JAX-RS (the body-size limit). */
+  static String json(Problem problem) {
+    StringBuilder sb = new StringBuilder("{");
+    sb.append("\"type\":\"").append(problem.type()).append("\",");
+    sb.append("\"title\":\"").append(problem.title()).append("\",");
+    sb.append("\"status\":").append(problem.status()).append(',');
+    sb.append("\"detail\":\"").append(problem.detail().replace("\"", "'")).append("\",");
+    sb.append("\"code\":\"").append(problem.code()).append("\"}");
+    return sb.toString();
   }
 
   static Response respond(Problem problem) {

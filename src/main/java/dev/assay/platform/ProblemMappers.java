@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.io.CharConversionException;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -64,10 +65,28 @@ class ProblemMappers {
     return respond(ApiException.badField(field, message).toProblem());
   }
 
+  /**
+   * Bytes that no text encoding can read (Jackson guesses UTF-16 or UTF-32 from leading zero bytes,
+   * then finds no character): a bad body, not a server failure. Found by fuzzing.
+   */
+  @ServerExceptionMapper
+  Response undecodable(CharConversionException e) {
+    return respond(
+        Problem.of(
+            400,
+            "malformed-body",
+            "Malformed request body",
+            "body is not valid text: " + e.getMessage(),
+            List.of()));
+  }
+
   @ServerExceptionMapper
   Response web(WebApplicationException e) {
     if (e.getCause() instanceof JsonProcessingException json) {
       return unreadableJson(json);
+    }
+    if (e.getCause() instanceof CharConversionException chars) {
+      return undecodable(chars);
     }
     int status = e.getResponse().getStatus();
     Response.Status known = Response.Status.fromStatusCode(status);

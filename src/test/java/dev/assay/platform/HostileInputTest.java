@@ -251,6 +251,15 @@ class HostileInputTest {
         .then()
         .statusCode(400)
         .contentType(PROBLEM);
+    // Leading zero bytes make the JSON reader guess UTF-32, then fail (found by fuzzing).
+    given()
+        .contentType(ContentType.JSON)
+        .body(new byte[] {'\\', '%', 0, 0, 0, '\n', '@', '%', '\n', 0})
+        .post("/api/v1/grades")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("code", equalTo("malformed-body"));
   }
 
   @Test

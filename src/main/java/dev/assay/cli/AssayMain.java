@@ -45,25 +45,28 @@ public class AssayMain implements QuarkusApplication {
       return 0;
     }
     if (args[0].equals("eval")) {
-      try {
-        eval.get().run(System.out, Arrays.copyOfRange(args, 1, args.length));
-        return 0;
-      } catch (IllegalArgumentException | ApiException e) {
-        System.err.println("assay eval: " + e.getMessage());
-        return 2;
-      }
+      return command("eval", () -> eval.get().run(System.out, rest(args)));
     }
     if (args[0].equals("attack-eval")) {
-      try {
-        attackEval.get().run(System.out, Arrays.copyOfRange(args, 1, args.length));
-        return 0;
-      } catch (IllegalArgumentException | ApiException e) {
-        System.err.println("assay attack-eval: " + e.getMessage());
-        return 2;
-      }
+      return command("attack-eval", () -> attackEval.get().run(System.out, rest(args)));
     }
     System.err.println(
         "usage: assay [serve|reembed|eval FILE [options]|attack-eval FILE [options]]");
     return 2;
+  }
+
+  /** Runs a command; a bad argument or request is a one-line error and exit code 2. */
+  private static int command(String name, Runnable work) {
+    try {
+      work.run();
+      return 0;
+    } catch (IllegalArgumentException | ApiException e) {
+      System.err.println("assay " + name + ": " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private static String[] rest(String[] args) {
+    return Arrays.copyOfRange(args, 1, args.length);
   }
 }

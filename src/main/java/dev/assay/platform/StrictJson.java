@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Request bodies are read strictly: a value of the wrong JSON type is rejected, never coerced
@@ -35,38 +36,26 @@ public class StrictJson implements ObjectMapperCustomizer {
   public static ObjectMapper apply(ObjectMapper mapper) {
     mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
     mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-    for (LogicalType type :
-        new LogicalType[] {
-          LogicalType.Textual, LogicalType.Integer, LogicalType.Float, LogicalType.Boolean
-        }) {
-      mapper
-          .coercionConfigFor(type)
-          .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-          .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-          .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
-          .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-          .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
-    }
-    // Each type may still be read from its own shape.
-    mapper
-        .coercionConfigFor(LogicalType.Textual)
-        .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
-    mapper
-        .coercionConfigFor(LogicalType.Textual)
-        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.TryConvert);
-    mapper
-        .coercionConfigFor(LogicalType.Integer)
-        .setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
-    mapper
-        .coercionConfigFor(LogicalType.Float)
-        .setCoercion(CoercionInputShape.Float, CoercionAction.TryConvert);
-    mapper
-        .coercionConfigFor(LogicalType.Float)
-        .setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
-    mapper
-        .coercionConfigFor(LogicalType.Boolean)
-        .setCoercion(CoercionInputShape.Boolean, CoercionAction.TryConvert);
+    // Each type is read from its own JSON shape only (a float also from an integer).
+    only(mapper, LogicalType.Textual, CoercionInputShape.String, CoercionInputShape.EmptyString);
+    only(mapper, LogicalType.Integer, CoercionInputShape.Integer);
+    only(mapper, LogicalType.Float, CoercionInputShape.Float, CoercionInputShape.Integer);
+    only(mapper, LogicalType.Boolean, CoercionInputShape.Boolean);
     return storable(mapper);
+  }
+
+  private static void only(ObjectMapper mapper, LogicalType type, CoercionInputShape... allowed) {
+    var config = mapper.coercionConfigFor(type);
+    for (CoercionInputShape shape :
+        List.of(
+            CoercionInputShape.Integer,
+            CoercionInputShape.Float,
+            CoercionInputShape.Boolean,
+            CoercionInputShape.String,
+            CoercionInputShape.EmptyString)) {
+      boolean own = List.of(allowed).contains(shape);
+      config.setCoercion(shape, own ? CoercionAction.TryConvert : CoercionAction.Fail);
+    }
   }
 
   /**

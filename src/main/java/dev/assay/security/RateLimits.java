@@ -31,23 +31,14 @@ class RateLimits {
     if (!config.enabled()) {
       return OptionalLong.empty();
     }
-    ConsumptionProbe all =
-        requests
-            .computeIfAbsent(key, k -> bucket(config.requestsPerMinute()))
-            .tryConsumeAndReturnRemaining(1);
-    if (!all.isConsumed()) {
-      return OptionalLong.of(seconds(all));
-    }
-    if (grading) {
-      ConsumptionProbe g =
-          grades
-              .computeIfAbsent(key, k -> bucket(config.gradesPerMinute()))
-              .tryConsumeAndReturnRemaining(1);
-      if (!g.isConsumed()) {
-        return OptionalLong.of(seconds(g));
-      }
-    }
-    return OptionalLong.empty();
+    OptionalLong wait = take(requests, key, config.requestsPerMinute());
+    return wait.isPresent() || !grading ? wait : take(grades, key, config.gradesPerMinute());
+  }
+
+  private static OptionalLong take(Map<UUID, Bucket> buckets, UUID key, long perMinute) {
+    ConsumptionProbe probe =
+        buckets.computeIfAbsent(key, k -> bucket(perMinute)).tryConsumeAndReturnRemaining(1);
+    return probe.isConsumed() ? OptionalLong.empty() : OptionalLong.of(seconds(probe));
   }
 
   private static Bucket bucket(long perMinute) {

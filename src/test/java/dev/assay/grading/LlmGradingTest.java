@@ -190,27 +190,7 @@ class LlmGradingTest {
   }
 
   private static ResponseDefinitionBuilder completion(String content) throws Exception {
-    Map<String, Object> body =
-        Map.of(
-            "id",
-            "chatcmpl-test",
-            "object",
-            "chat.completion",
-            "created",
-            1_700_000_000,
-            "model",
-            "fake-grader-1",
-            "choices",
-            List.of(
-                Map.of(
-                    "index",
-                    0,
-                    "message",
-                    Map.of("role", "assistant", "content", content),
-                    "finish_reason",
-                    "stop")),
-            "usage",
-            Map.of("prompt_tokens", 812, "completion_tokens", 143, "total_tokens", 955));
+    Map<String, Object> body = FakeLlmServer.completionBody(content, 812, 143);
     return aResponse()
         .withStatus(200)
         .withHeader("Content-Type", "application/json")

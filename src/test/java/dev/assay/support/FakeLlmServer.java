@@ -17,6 +17,34 @@ public class FakeLlmServer implements QuarkusTestResourceLifecycleManager {
     return server;
   }
 
+  /** An OpenAI chat-completion response carrying {@code content} and the given token counts. */
+  public static java.util.Map<String, Object> completionBody(
+      String content, int promptTokens, int completionTokens) {
+    return java.util.Map.of(
+        "id",
+        "chatcmpl-test",
+        "object",
+        "chat.completion",
+        "created",
+        1_700_000_000,
+        "model",
+        "fake-grader-1",
+        "choices",
+        java.util.List.of(
+            java.util.Map.of(
+                "index",
+                0,
+                "message",
+                java.util.Map.of("role", "assistant", "content", content),
+                "finish_reason",
+                "stop")),
+        "usage",
+        java.util.Map.of(
+            "prompt_tokens", promptTokens,
+            "completion_tokens", completionTokens,
+            "total_tokens", promptTokens + completionTokens));
+  }
+
   @Override
   public Map<String, String> start() {
     server =

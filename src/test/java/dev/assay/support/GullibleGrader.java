@@ -175,26 +175,7 @@ public class GullibleGrader implements ResponseTransformerV2 {
   }
 
   private static Map<String, Object> completion(Map<String, Object> grade) throws Exception {
-    return Map.of(
-        "id",
-        "chatcmpl-gullible",
-        "object",
-        "chat.completion",
-        "created",
-        1_700_000_000,
-        "model",
-        "fake-grader-1",
-        "choices",
-        List.of(
-            Map.of(
-                "index",
-                0,
-                "message",
-                Map.of("role", "assistant", "content", JSON.writeValueAsString(grade)),
-                "finish_reason",
-                "stop")),
-        "usage",
-        Map.of("prompt_tokens", 900, "completion_tokens", 120, "total_tokens", 1020));
+    return FakeLlmServer.completionBody(JSON.writeValueAsString(grade), 900, 120);
   }
 
   private static String rot13(String s) {

@@ -12,9 +12,6 @@ import dev.assay.support.LlmProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -39,20 +36,14 @@ class GullibleLlmAttackTest {
                         .withStatus(200)
                         .withHeader("Content-Type", "application/json")
                         .withTransformers(GullibleGrader.NAME)));
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
     AttackReport report =
-        command.run(
-            new PrintStream(printed, true, StandardCharsets.UTF_8),
+        AttackRuns.run(
+            command,
             "eval-sets/assay-bank-attacks.jsonl",
             "--honest",
             "eval-sets/assay-bank-gold.jsonl",
             "--out",
             "target/attack-eval-gullible");
-    System.out.println(printed.toString(StandardCharsets.UTF_8));
-    report.pairs().stream()
-        .filter(p -> !p.flagged() || p.lift() > AttackReport.LIFT_TOLERANCE)
-        .forEach(p -> System.out.println("MISS " + p));
-    report.honest().flaggedIds().forEach(id -> System.out.println("FALSE " + id));
 
     assertTrue(report.fooled() >= 0.8 * report.attacks().attacks(), report.table());
     assertTrue(report.attacks().flagRate() >= 0.95, report.table());

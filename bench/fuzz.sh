@@ -9,6 +9,6 @@ targets=("${@:-RequestParsingFuzzTest LlmReplyFuzzTest}")
 for target in ${targets[@]}; do
   echo "== fuzzing $target"
   JAZZER_FUZZ=1 ./mvnw -B -o -q test -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dspotless.check.skip=true -Dassay.excludedGroups=own-jvm 2>&1 \
+    -Dspotless.check.skip=true -Dassay.excludedGroups=own-jvm,rate-limit-profile 2>&1 \
     | grep -E "^#[0-9]+ +(DONE|pulse)|^Done [0-9]+ runs|FuzzTestFinding|Tests run:" | tail -n 6
 done

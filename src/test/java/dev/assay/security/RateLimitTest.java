@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Per-key limits: 429 with Retry-After once a key's bucket is empty; other keys carry on. */
 @QuarkusTest
 @TestProfile(RateLimitTest.SmallLimits.class)
-@Tag("own-jvm")
+@Tag("rate-limit-profile")
 class RateLimitTest {
   /** Five calls and two grades per key per minute. */
   public static class SmallLimits implements QuarkusTestProfile {

@@ -135,7 +135,7 @@ public record AttackReport(
     sb.append(
         String.format(
             Locale.ROOT,
-            "%n%-22s %8s %8s %9s %9s%n",
+            "%n%-28s %8s %8s %9s %9s%n",
             "style",
             "attacks",
             "flagged",
@@ -146,7 +146,7 @@ public record AttackReport(
             sb.append(
                 String.format(
                     Locale.ROOT,
-                    "%-22s %8d %8d %+9.3f %+9.3f%n",
+                    "%-28s %8d %8d %+9.3f %+9.3f%n",
                     style + (r.heldOut() ? " (held out)" : ""),
                     r.attacks(),
                     r.flagged(),

@@ -3,6 +3,7 @@ package dev.assay.bank;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.assay.platform.StrictJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,10 +18,11 @@ final class BankFiles {
   static final String BUILT_IN_INDEX = "bank/index.txt";
 
   private static final ObjectMapper YAML =
-      YAMLMapper.builder()
-          .findAndAddModules()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build();
+      StrictJson.storable(
+          YAMLMapper.builder()
+              .findAndAddModules()
+              .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+              .build());
 
   private BankFiles() {}
 

@@ -2,6 +2,7 @@ package dev.assay.bank;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.exemplar.Reembedder;
+import dev.assay.platform.ApiException;
 import dev.assay.security.Allowed;
 import dev.assay.security.Role;
 import dev.assay.workspace.CurrentWorkspace;
@@ -54,6 +55,9 @@ class BankResource {
         contentType != null && contentType.contains("json")
             ? json.readValue(body, BankDocument.class)
             : BankFiles.parse(body);
+    if (doc == null) {
+      throw ApiException.badField("body", "must be a bank document");
+    }
     return questions.importDocument(workspace.id(), doc);
   }
 

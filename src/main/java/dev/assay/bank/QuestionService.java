@@ -61,6 +61,9 @@ public class QuestionService {
     return QuarkusTransaction.joiningExisting()
         .call(
             () -> {
+              if (area != null && !bank.areas(workspaceId).containsKey(area)) {
+                throw ApiException.badField("area", "unknown area; GET /api/v1/areas lists them");
+              }
               List<Question> questions = bank.page(workspaceId, area, tag, page, size);
               List<Long> ids = questions.stream().map(q -> q.id).toList();
               Map<Long, RubricVersion> rubrics = bank.activeRubrics(ids);

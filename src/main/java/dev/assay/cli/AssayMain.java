@@ -2,6 +2,7 @@ package dev.assay.cli;
 
 import dev.assay.evaluation.EvalCommand;
 import dev.assay.evaluation.PriorTraining;
+import dev.assay.evaluation.adversarial.AttackEvalCommand;
 import dev.assay.exemplar.Reembedder;
 import dev.assay.platform.ApiException;
 import io.quarkus.runtime.Quarkus;
@@ -13,20 +14,24 @@ import java.util.Arrays;
 /**
  * Entry point. With no arguments Assay serves HTTP until stopped; {@code reembed} recomputes every
  * exemplar vector made by another embedding model and exits; {@code eval FILE [options]} grades an
- * eval set in an isolated workspace and reports agreement with the human scores.
+ * eval set in an isolated workspace and reports agreement with the human scores; {@code attack-eval
+ * FILE [options]} grades attack answers against their honest twins.
  */
 @QuarkusMain
 public class AssayMain implements QuarkusApplication {
   private final Instance<Reembedder> reembedder;
   private final Instance<EvalCommand> eval;
+  private final Instance<AttackEvalCommand> attackEval;
   private final Instance<PriorTraining> priorTraining;
 
   AssayMain(
       Instance<Reembedder> reembedder,
       Instance<EvalCommand> eval,
+      Instance<AttackEvalCommand> attackEval,
       Instance<PriorTraining> priorTraining) {
     this.reembedder = reembedder;
     this.eval = eval;
+    this.attackEval = attackEval;
     this.priorTraining = priorTraining;
   }
 
@@ -44,25 +49,32 @@ public class AssayMain implements QuarkusApplication {
       return 0;
     }
     if (args[0].equals("eval")) {
-      try {
-        eval.get().run(System.out, Arrays.copyOfRange(args, 1, args.length));
-        return 0;
-      } catch (IllegalArgumentException | ApiException e) {
-        System.err.println("assay eval: " + e.getMessage());
-        return 2;
-      }
+      return command("eval", () -> eval.get().run(System.out, rest(args)));
+    }
+    if (args[0].equals("attack-eval")) {
+      return command("attack-eval", () -> attackEval.get().run(System.out, rest(args)));
     }
     if (args[0].equals("train-prior")) {
-      try {
-        priorTraining.get().run(System.out, Arrays.copyOfRange(args, 1, args.length));
-        return 0;
-      } catch (IllegalArgumentException e) {
-        System.err.println("assay train-prior: " + e.getMessage());
-        return 2;
-      }
+      return command("train-prior", () -> priorTraining.get().run(System.out, rest(args)));
     }
     System.err.println(
-        "usage: assay [serve|reembed|eval FILE [options]|train-prior FILE... --out F]");
+        "usage: assay [serve|reembed|eval FILE [options]|attack-eval FILE [options]"
+            + "|train-prior FILE... --out FILE]");
     return 2;
+  }
+
+  /** Runs a command; a bad argument or request is a one-line error and exit code 2. */
+  private static int command(String name, Runnable work) {
+    try {
+      work.run();
+      return 0;
+    } catch (IllegalArgumentException | ApiException e) {
+      System.err.println("assay " + name + ": " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private static String[] rest(String[] args) {
+    return Arrays.copyOfRange(args, 1, args.length);
   }
 }

@@ -46,11 +46,13 @@ class GradeRepository {
   private final DataSource dataSource;
   private final Jdbc jdbc;
   private final ObjectMapper json;
+  private final ReviewNeeds reviewNeeds;
 
-  GradeRepository(DataSource dataSource, Jdbc jdbc, ObjectMapper json) {
+  GradeRepository(DataSource dataSource, Jdbc jdbc, ObjectMapper json, ReviewNeeds reviewNeeds) {
     this.dataSource = dataSource;
     this.jdbc = jdbc;
     this.json = json;
+    this.reviewNeeds = reviewNeeds;
   }
 
   /** Everything a new log row holds. */
@@ -334,6 +336,10 @@ class GradeRepository {
   }
 
   private GradeView view(ResultSet rs) throws SQLException {
+    double confidence = rs.getDouble(10);
+    List<String> flags = strings(rs.getArray(11));
+    Map<String, Object> provenance = read(rs.getString(14), OBJECT);
+    List<String> reasons = reviewNeeds.reasons(confidence, flags, provenance);
     return new GradeView(
         rs.getObject(1, UUID.class),
         rs.getString(2),
@@ -342,15 +348,17 @@ class GradeRepository {
         strings(rs.getArray(5)),
         rs.getString(6),
         new GradeView.Overall(rs.getDouble(7), rs.getDouble(8), rs.getDouble(9)),
-        rs.getDouble(10),
-        strings(rs.getArray(11)),
+        confidence,
+        flags,
         read(rs.getString(12), CRITERIA),
         rs.getString(13),
-        read(rs.getString(14), OBJECT),
+        provenance,
         rs.getObject(15, UUID.class),
         rs.getString(16),
         rs.getObject(17, OffsetDateTime.class),
-        rs.getBoolean(18));
+        rs.getBoolean(18),
+        !reasons.isEmpty(),
+        reasons);
   }
 
   private static List<String> strings(Array array) throws SQLException {

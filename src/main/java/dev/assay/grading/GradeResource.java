@@ -97,6 +97,10 @@ class GradeResource {
     if (mode != null && !MODES.contains(mode)) {
       throw ApiException.badField("mode", "must be one of llm, offline, fallback");
     }
+    if (flag != null && !ManipulationFlags.KNOWN.contains(flag)) {
+      throw ApiException.badField(
+          "flag", "must be one of " + String.join(", ", ManipulationFlags.KNOWN));
+    }
     GradeQuery query =
         new GradeQuery(
             questionId,

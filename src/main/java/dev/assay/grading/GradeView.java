@@ -8,7 +8,9 @@ import java.util.UUID;
 
 /**
  * A logged grade as returned by the API, with its full provenance. {@code stale}: the question has
- * a newer rubric version than the one this grade was made under.
+ * a newer rubric version than the one this grade was made under. {@code needsReview}: the grade
+ * should not be relied on until a person has looked at it, for the {@code reviewReasons} given in
+ * plain words (a suspected manipulation, a flag, a fallback, low confidence).
  */
 public record GradeView(
     UUID id,
@@ -26,7 +28,9 @@ public record GradeView(
     UUID reusedFrom,
     String answer,
     OffsetDateTime createdAt,
-    boolean stale) {
+    boolean stale,
+    boolean needsReview,
+    List<String> reviewReasons) {
 
   /** The rubric's weighted combination on its scale and as a percentage. */
   public record Overall(double score, double maxScore, double percent) {}

@@ -46,6 +46,22 @@ interface GradingConfig {
   double shadowRate();
 
   /**
+   * In LLM mode, an answer nobody suspected whose LLM grade is at least this share of the scale
+   * above the offline grade is capped at the offline grade and flagged {@code
+   * llm-offline-divergence} (docs/manipulation.md).
+   */
+  @WithDefault("0.5")
+  double llmDivergence();
+
+  /**
+   * Subtracted (as a share of the scale) from every criterion of a grade suspected of manipulation,
+   * after the lowest of the graders' scores is taken: what the detector could not cut out of the
+   * answer must not lift it above an honest version (docs/manipulation.md).
+   */
+  @WithDefault("0.05")
+  double manipulationMargin();
+
+  /**
    * Reuse the stored grade for the same normalised answer under the same rubric, prompt and model.
    */
   @WithDefault("true")

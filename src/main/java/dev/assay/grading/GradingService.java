@@ -8,6 +8,8 @@ import dev.assay.embedding.Embedding;
 import dev.assay.embedding.EmbeddingService;
 import dev.assay.exemplar.ExemplarMatch;
 import dev.assay.exemplar.ExemplarService;
+import dev.assay.grading.manipulation.Inspection;
+import dev.assay.grading.manipulation.ManipulationDetector;
 import dev.assay.llm.LlmConfig;
 import dev.assay.platform.ApiException;
 import dev.assay.platform.Hashing;
@@ -44,6 +46,7 @@ public class GradingService {
   private final GraderConfigs configs;
   private final ShadowGrading shadow;
   private final ScoringModels scoring;
+  private final ManipulationPolicy manipulation;
 
   GradingService(
       QuestionService questions,
@@ -58,7 +61,8 @@ public class GradingService {
       GradingMetrics metrics,
       GraderConfigs configs,
       ShadowGrading shadow,
-      ScoringModels scoring) {
+      ScoringModels scoring,
+      ManipulationPolicy manipulation) {
     this.questions = questions;
     this.exemplars = exemplars;
     this.embeddings = embeddings;
@@ -72,6 +76,7 @@ public class GradingService {
     this.configs = configs;
     this.shadow = shadow;
     this.scoring = scoring;
+    this.manipulation = manipulation;
   }
 
   /** The logged grade, and whether this request created it (false: an idempotent replay). */
@@ -232,7 +237,10 @@ public class GradingService {
             model != null
                 ? Optional.of(model)
                 : scoring.resolve(workspaceId, spec.llm() ? null : spec.scorerModel()));
-    String answer = request.answer();
+    // Graders read what a person sees; the detector reads the answer as sent (hidden text
+    // included).
+    String sent = request.answer();
+    String answer = ManipulationDetector.visible(sent);
     boolean blank = answer.isBlank();
     Embedding vector = blank ? null : stages.time("embed", () -> embeddings.embed(answer));
     List<ExemplarMatch> matches =
@@ -240,8 +248,9 @@ public class GradingService {
             ? List.of()
             : stages.time("retrieve", () -> exemplars.nearest(question.id(), vector, spec.k()));
     GradingInput input = new GradingInput(question, answer, vector, matches);
+    Inspection inspection = stages.time("inspect", () -> manipulation.inspect(question, sent));
     Screening.Result screening =
-        stages.time("screen", () -> screen(workspaceId, request, question, input));
+        stages.time("screen", () -> screen(workspaceId, request, question, input, inspection));
 
     String answerKey = Hashing.sha256(AnswerText.dedupKey(answer));
     String dedupKey =
@@ -253,10 +262,27 @@ public class GradingService {
             : Optional.empty();
     GradingInput shown =
         input.showing(ExemplarAblation.apply(spec.exemplars(), matches, answerKey));
-    Graded graded =
+    Graded raw =
         reusable
             .map(Graded::reusing)
-            .orElseGet(() -> gradeFresh(shown, blank, stages, spec, offline))
+            .orElseGet(() -> gradeFresh(shown, blank, stages, spec, offline));
+    ManipulationPolicy.Decision decision =
+        stages.time(
+            "policy",
+            () ->
+                manipulation.apply(
+                    new ManipulationPolicy.Subject(
+                        sent,
+                        shown,
+                        raw.mode(),
+                        raw.verdict(),
+                        raw.reported(),
+                        spec,
+                        offline,
+                        raw.reusedFrom() != null),
+                    inspection));
+    Graded graded =
+        raw.after(decision)
             .cappedIf(
                 screening.flags().contains(Screening.NO_SUBSTANTIVE_CONTENT), ContentFloor.CAP);
     List<String> flags = new ArrayList<>(screening.flags());
@@ -267,6 +293,9 @@ public class GradingService {
     double overall = overall(question.rubric(), graded.criteria());
     Map<String, Object> provenance =
         provenance(question, input, screening, graded, stages, config, offline);
+    if (!decision.evidence().isEmpty()) {
+      provenance.put("manipulationPolicy", decision.evidence());
+    }
     return new Computed(input, graded, flags, confidence, overall, answerKey, dedupKey, provenance);
   }
 
@@ -311,10 +340,22 @@ public class GradingService {
   }
 
   private Screening.Result screen(
-      long workspaceId, GradeRequest request, QuestionRef question, GradingInput input) {
+      long workspaceId,
+      GradeRequest request,
+      QuestionRef question,
+      GradingInput input,
+      Inspection inspection) {
     if (input.answerVector() == null) {
       return Screening.screen(
-          settings, input.answer(), question.prompt(), 0, 0, null, null, Optional.empty());
+          settings,
+          input.answer(),
+          question.prompt(),
+          0,
+          0,
+          null,
+          null,
+          inspection,
+          Optional.empty());
     }
     double questionSimilarity = input.answerVector().cosine(vectors.of(question.prompt()));
     ExemplarMatch nearest =
@@ -341,6 +382,7 @@ public class GradingService {
         input.maxExemplarSimilarity(),
         nearest == null ? null : nearest.id(),
         other,
+        inspection,
         ContentFloor.check(
             input.answer(),
             question.prompt(),
@@ -388,16 +430,28 @@ public class GradingService {
     stages.record("verify", outcome.trace().verifyMs());
     if (outcome.verdict() != null) {
       return new Graded(
-          "llm", outcome.verdict(), outcome.flags(), outcome.trace(), outcome.rawOutputs(), null);
+          "llm",
+          outcome.verdict(),
+          outcome.flags(),
+          outcome.trace(),
+          outcome.rawOutputs(),
+          null,
+          outcome.reported());
     }
     outcome.flags().forEach(metrics::fallback);
     Verdict fallback = stages.time("grade", () -> this.offline.grade(input, offline));
     return new Graded(
-        "fallback", fallback, outcome.flags(), outcome.trace(), outcome.rawOutputs(), null);
+        "fallback",
+        fallback,
+        outcome.flags(),
+        outcome.trace(),
+        outcome.rawOutputs(),
+        null,
+        List.of());
   }
 
   /** An empty answer scores zero on every criterion; there is nothing to cite. */
-  private static Verdict empty(RubricSpec rubric) {
+  static Verdict empty(RubricSpec rubric) {
     List<Verdict.CriterionGrade> zero =
         rubric.criteria().stream()
             .map(
@@ -506,7 +560,9 @@ public class GradingService {
         v.reusedFrom(),
         v.answer(),
         v.createdAt(),
-        v.stale());
+        v.stale(),
+        v.needsReview(),
+        v.reviewReasons());
   }
 
   private static double round(double x, int digits) {
@@ -521,9 +577,31 @@ public class GradingService {
       List<String> flags,
       LlmTrace trace,
       List<String> rawOutputs,
-      UUID reusedFrom) {
+      UUID reusedFrom,
+      List<String> reported) {
     static Graded of(String mode, Verdict verdict, List<String> flags) {
-      return new Graded(mode, verdict, flags, null, null, null);
+      return new Graded(mode, verdict, flags, null, null, null, List.of());
+    }
+
+    /** The grade after the manipulation policy: its verdict, flags and any second LLM call. */
+    Graded after(ManipulationPolicy.Decision decision) {
+      List<String> allFlags = new ArrayList<>(flags);
+      allFlags.addAll(decision.flags());
+      LlmGrader.Outcome extra = decision.substanceCall();
+      if (extra == null) {
+        return new Graded(
+            mode, decision.verdict(), allFlags, trace, rawOutputs, reusedFrom, reported);
+      }
+      List<String> raws = new ArrayList<>(rawOutputs == null ? List.of() : rawOutputs);
+      raws.addAll(extra.rawOutputs());
+      return new Graded(
+          mode,
+          decision.verdict(),
+          allFlags,
+          trace.with(extra.trace()),
+          raws,
+          reusedFrom,
+          reported);
     }
 
     /**
@@ -556,7 +634,8 @@ public class GradingService {
           flags,
           trace,
           rawOutputs,
-          reusedFrom);
+          reusedFrom,
+          reported);
     }
 
     /** A stored grade for the same answer under the same rubric, prompt and model. */
@@ -567,7 +646,8 @@ public class GradingService {
               stored.criteria(),
               stored.rationale(),
               confidence instanceof Number n ? n.doubleValue() : stored.confidence());
-      return new Graded(stored.mode(), verdict, List.of("reused-grade"), null, null, stored.id());
+      return new Graded(
+          stored.mode(), verdict, List.of("reused-grade"), null, null, stored.id(), List.of());
     }
 
     List<Verdict.CriterionGrade> criteria() {

@@ -10,6 +10,7 @@ import dev.assay.llm.LlmConfig;
 import dev.assay.llm.LlmFailure;
 import dev.assay.llm.LlmGrade;
 import dev.assay.llm.PromptLibrary;
+import dev.assay.llm.Redaction;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -50,8 +51,16 @@ class LlmGrader {
     this.metrics = metrics;
   }
 
-  /** A verified verdict (or null) with the trace of every call and the reasons for failure. */
-  record Outcome(Verdict verdict, LlmTrace trace, List<String> rawOutputs, List<String> flags) {}
+  /**
+   * A verified verdict (or null) with the trace of every call, the reasons for failure and the
+   * passages the model reported as attempts to influence it.
+   */
+  record Outcome(
+      Verdict verdict,
+      LlmTrace trace,
+      List<String> rawOutputs,
+      List<String> flags,
+      List<String> reported) {}
 
   /** The signature of a configuration of this grader, part of the dedup key. */
   String signature(GraderSpec spec) {
@@ -62,7 +71,13 @@ class LlmGrader {
         + ":"
         + spec.temperature()
         + ":"
-        + spec.samples();
+        + spec.samples()
+        + (config.redactPersonalData() ? "" : ":unredacted");
+  }
+
+  /** The answer as the LLM reads it: with personal data redacted unless that is turned off. */
+  private String shown(String answer) {
+    return config.redactPersonalData() ? Redaction.redact(answer) : answer;
   }
 
   Outcome grade(GradingInput input, GraderSpec spec) {
@@ -90,7 +105,7 @@ class LlmGrader {
           List<GradeVerifier.Violation> violations =
               reply.grade() == null
                   ? List.of(new GradeVerifier.Violation("malformed-output", reply.parseError()))
-                  : GradeVerifier.verify(reply.grade(), rubric, retrieved, input.answer());
+                  : GradeVerifier.verify(reply.grade(), rubric, retrieved, shown(input.answer()));
           llmNanos += t1 - t0;
           verifyNanos += System.nanoTime() - t1;
           raws.add(reply.raw());
@@ -144,14 +159,20 @@ class LlmGrader {
             llmNanos / 1_000_000,
             verifyNanos / 1_000_000);
     if (valid.isEmpty()) {
-      return new Outcome(null, trace, raws, flags.stream().distinct().toList());
+      return new Outcome(null, trace, raws, flags.stream().distinct().toList(), List.of());
     }
     List<String> outcomeFlags = new ArrayList<>();
     if (repaired) {
       outcomeFlags.add("llm-repaired");
     }
     Verdict verdict = aggregate(valid, rubric, repaired, outcomeFlags);
-    return new Outcome(verdict, trace, raws, outcomeFlags);
+    List<String> reported =
+        valid.stream()
+            .flatMap(g -> g.manipulationAttempts().stream())
+            .filter(q -> !q.isBlank())
+            .distinct()
+            .toList();
+    return new Outcome(verdict, trace, raws, outcomeFlags, reported);
   }
 
   private Map<String, Object> parameters(GraderSpec spec) {
@@ -226,7 +247,7 @@ class LlmGrader {
     values.put("scale", String.valueOf(rubric.scale()));
     values.put("rubric", rubricText(rubric));
     values.put("exemplars", exemplarText(input.exemplars()));
-    values.put("answer", untrusted(input.answer()));
+    values.put("answer", untrusted(shown(input.answer())));
     values.put("criterion_keys", criterionKeys(rubric));
     return PromptLibrary.render(prompt.user(), values);
   }

@@ -24,6 +24,33 @@ record LlmTrace(
       List<String> violations,
       String error) {}
 
+  /** This trace followed by another call's attempts (the grade of the stripped answer). */
+  LlmTrace with(LlmTrace other) {
+    List<Attempt> all = new java.util.ArrayList<>(attempts);
+    other
+        .attempts()
+        .forEach(
+            a ->
+                all.add(
+                    new Attempt(
+                        a.sample(),
+                        "substance-" + a.kind(),
+                        a.inputTokens(),
+                        a.outputTokens(),
+                        a.latencyMs(),
+                        a.violations(),
+                        a.error())));
+    return new LlmTrace(
+        promptId,
+        promptVersion,
+        promptHash,
+        model,
+        parameters,
+        List.copyOf(all),
+        llmMs + other.llmMs(),
+        verifyMs + other.verifyMs());
+  }
+
   int inputTokens() {
     return attempts.stream().mapToInt(Attempt::inputTokens).sum();
   }

@@ -1,5 +1,6 @@
 package dev.assay.grading;
 
+import dev.assay.grading.manipulation.Inspection;
 import dev.assay.text.AnswerText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,8 +11,9 @@ import java.util.Optional;
 /**
  * Flags for unusual answers: too short, off-topic, a copy of the question, a near-copy of an
  * exemplar (a possible leak of reference answers), a near-duplicate of another candidate's answer,
- * text aimed at the grader, and no substantive content ({@link ContentFloor}: that flag also caps
- * the score). Every flag lowers confidence.
+ * text aimed at the grader and keyword stuffing (both found by the manipulation detector), and no
+ * substantive content ({@link ContentFloor}). Every flag lowers confidence; the last three also cap
+ * the score (see {@link ManipulationPolicy}; the content floor caps at 10% of the scale).
  */
 public final class Screening {
   static final String TOO_SHORT = "too-short";
@@ -20,12 +22,16 @@ public final class Screening {
   static final String NEAR_COPY_OF_EXEMPLAR = "near-copy-of-exemplar";
   static final String NEAR_DUPLICATE_ANSWER = "near-duplicate-answer";
   static final String SUSPECTED_INJECTION = "suspected-injection";
+  static final String KEYWORD_STUFFING = "keyword-stuffing";
   public static final String NO_SUBSTANTIVE_CONTENT = "no-substantive-content";
 
   private Screening() {}
 
   /** What was measured, kept in provenance so a reviewer can see why a flag was raised. */
   record Result(List<String> flags, Map<String, Object> evidence) {}
+
+  /** One finding of the manipulation detector as provenance shows it. */
+  record ManipulationEvidence(String category, String source, String evidence) {}
 
   static Result screen(
       GradingConfig config,
@@ -35,6 +41,7 @@ public final class Screening {
       double maxExemplarSimilarity,
       String nearestExemplar,
       GradeRepository.Neighbour nearestOtherAnswer,
+      Inspection manipulation,
       Optional<ContentFloor.Reason> contentFloor) {
     List<String> flags = new ArrayList<>();
     Map<String, Object> evidence = new LinkedHashMap<>();
@@ -76,10 +83,19 @@ public final class Screening {
           flags.add(NO_SUBSTANTIVE_CONTENT);
           evidence.put("contentFloor", Map.of("reason", r.code, "explanation", r.explanation));
         });
-    List<String> injection = InjectionDetector.findings(answer);
-    if (!injection.isEmpty()) {
+    if (manipulation.suspectedInjection()) {
       flags.add(SUSPECTED_INJECTION);
-      evidence.put("injection", injection);
+      evidence.put("injection", manipulation.injectionCodes());
+    }
+    if (manipulation.keywordStuffing()) {
+      flags.add(KEYWORD_STUFFING);
+    }
+    if (manipulation.flagged()) {
+      evidence.put(
+          "manipulation",
+          manipulation.findings().stream()
+              .map(f -> new ManipulationEvidence(f.category().code, f.source(), f.evidence()))
+              .toList());
     }
     return new Result(flags, evidence);
   }

@@ -148,8 +148,7 @@ public class LlmClient {
       return new Reply(raw, null, "the reply was empty", in, out, latency);
     }
     try {
-      return new Reply(
-          raw, strict.readValue(withoutFence(raw), LlmGrade.class), null, in, out, latency);
+      return new Reply(raw, parse(strict, raw), null, in, out, latency);
     } catch (JsonProcessingException e) {
       return new Reply(
           raw,
@@ -159,6 +158,14 @@ public class LlmClient {
           out,
           latency);
     }
+  }
+
+  /**
+   * The typed grade of a reply (fence removed), read with {@code strict} (unknown fields fail); a
+   * reply that is not the grade JSON throws, nothing else does (fuzzed in bench/fuzz.sh).
+   */
+  public static LlmGrade parse(ObjectMapper strict, String raw) throws JsonProcessingException {
+    return strict.readValue(withoutFence(raw), LlmGrade.class);
   }
 
   /**

@@ -53,8 +53,15 @@ public interface LlmConfig {
   @WithDefault("grade")
   String promptId();
 
-  @WithDefault("v1")
+  @WithDefault("v2")
   String promptVersion();
+
+  /**
+   * Replace e-mail addresses, URLs and phone numbers in the answer before the LLM reads it (the
+   * stored answer keeps them).
+   */
+  @WithDefault("true")
+  boolean redactPersonalData();
 
   default boolean enabled() {
     return baseUrl().filter(url -> !url.isBlank()).isPresent();

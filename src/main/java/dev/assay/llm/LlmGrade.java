@@ -2,8 +2,13 @@ package dev.assay.llm;
 
 import java.util.List;
 
-/** What the LLM returns for one grade, as constrained by {@link GradeSchema}. */
-public record LlmGrade(List<Criterion> criteria, String overallRationale) {
+/**
+ * What the LLM returns for one grade, as constrained by {@link GradeSchema}. {@code
+ * manipulationAttempts} quotes text of the answer that tried to influence the grader (empty when
+ * there was none, or when an older prompt did not ask).
+ */
+public record LlmGrade(
+    List<Criterion> criteria, String overallRationale, List<String> manipulationAttempts) {
 
   /** One criterion's score with its rationale and citations. */
   public record Criterion(
@@ -18,5 +23,6 @@ public record LlmGrade(List<Criterion> criteria, String overallRationale) {
 
   public LlmGrade {
     criteria = criteria == null ? List.of() : criteria;
+    manipulationAttempts = manipulationAttempts == null ? List.of() : manipulationAttempts;
   }
 }

@@ -53,6 +53,11 @@ public class ApiException extends RuntimeException {
     return new ApiException(400, "invalid-request", "Invalid request", detail, errors);
   }
 
+  /** Response headers that go with the problem (e.g. {@code Retry-After}); none by default. */
+  public java.util.Map<String, String> headers() {
+    return java.util.Map.of();
+  }
+
   Problem toProblem() {
     return Problem.of(status, code, title, getMessage(), errors);
   }

@@ -100,6 +100,7 @@ class ReviewResource {
 
   @POST
   @Path("{id}/confirmations")
+  @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Confirm the automated grade")
   public Response confirm(@PathParam("id") String id, @Valid ConfirmRequest body) {
     String reason = body == null ? null : body.reason();

@@ -8,7 +8,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,36 +21,51 @@ public class FakeLlmServer implements QuarkusTestResourceLifecycleManager {
     return server;
   }
 
+  /** An OpenAI chat-completion response carrying {@code content} and the given token counts. */
+  public static java.util.Map<String, Object> completionBody(
+      String content, int promptTokens, int completionTokens) {
+    return java.util.Map.of(
+        "id",
+        "chatcmpl-test",
+        "object",
+        "chat.completion",
+        "created",
+        1_700_000_000,
+        "model",
+        "fake-grader-1",
+        "choices",
+        java.util.List.of(
+            java.util.Map.of(
+                "index",
+                0,
+                "message",
+                java.util.Map.of("role", "assistant", "content", content),
+                "finish_reason",
+                "stop")),
+        "usage",
+        java.util.Map.of(
+            "prompt_tokens", promptTokens,
+            "completion_tokens", completionTokens,
+            "total_tokens", promptTokens + completionTokens));
+  }
+
   /**
    * An OpenAI chat completion whose message is {@code content}, reporting 812 input and 143 output
    * tokens.
    */
   public static ResponseDefinitionBuilder completion(String content)
       throws JsonProcessingException {
-    Map<String, Object> message = Map.of("role", "assistant", "content", content);
-    Map<String, Object> body =
-        Map.of(
-            "id",
-            "chatcmpl-test",
-            "object",
-            "chat.completion",
-            "created",
-            1_700_000_000,
-            "model",
-            "fake-grader-1",
-            "choices",
-            List.of(Map.of("index", 0, "message", message, "finish_reason", "stop")),
-            "usage",
-            Map.of("prompt_tokens", 812, "completion_tokens", 143, "total_tokens", 955));
     return WireMock.aResponse()
         .withStatus(200)
         .withHeader("Content-Type", "application/json")
-        .withBody(new ObjectMapper().writeValueAsString(body));
+        .withBody(new ObjectMapper().writeValueAsString(completionBody(content, 812, 143)));
   }
 
   @Override
   public Map<String, String> start() {
-    server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    server =
+        new WireMockServer(
+            options().dynamicPort().bindAddress("127.0.0.1").extensions(new GullibleGrader()));
     server.start();
     String url = "http://127.0.0.1:" + server.port() + "/v1";
     return Map.of(

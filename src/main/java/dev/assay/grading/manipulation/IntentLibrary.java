@@ -1,7 +1,8 @@
 package dev.assay.grading.manipulation;
 
+import dev.assay.embedding.Embedder;
 import dev.assay.embedding.Embedding;
-import dev.assay.embedding.EmbeddingService;
+import dev.assay.embedding.EmbeddingModelChoice;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +13,11 @@ import java.util.List;
 
 /**
  * Attack intents and ordinary technical sentences (resource {@code manipulation/intents.txt}),
- * embedded once with the service's embedding model. A sentence of an answer reads like a message to
- * the grader when it is close to an attack intent and clearly closer to it than to any of the
- * ordinary sentences that share its vocabulary.
+ * embedded once. A sentence of an answer reads like a message to the grader when it is close to an
+ * attack intent and clearly closer to it than to any of the ordinary sentences that share its
+ * vocabulary. The thresholds were measured with all-MiniLM-L6-v2, so the library keeps that model
+ * whichever one the service grades with (bge-small, for one, puts every sentence closer to every
+ * other: its thresholds would be others, and the adversarial set was developed on MiniLM's).
  */
 @ApplicationScoped
 class IntentLibrary {
@@ -27,12 +30,8 @@ class IntentLibrary {
   /** Near-paraphrases of an attack count whatever the ordinary sentences say. */
   static final double NEAR_COPY = 0.80;
 
-  private final EmbeddingService embeddings;
+  private volatile Embedder embeddings;
   private volatile Library library;
-
-  IntentLibrary(EmbeddingService embeddings) {
-    this.embeddings = embeddings;
-  }
 
   private record Intent(String category, String text, Embedding vector) {}
 
@@ -70,12 +69,14 @@ class IntentLibrary {
     return out;
   }
 
+  /** Loads the model and embeds the library on first use (most answers never need it). */
   private Library library() {
     Library lib = library;
     if (lib == null) {
       synchronized (this) {
         lib = library;
         if (lib == null) {
+          embeddings = Embedder.of(EmbeddingModelChoice.ALL_MINILM_L6_V2);
           lib = load();
           library = lib;
         }

@@ -1,8 +1,9 @@
 package dev.assay.calibration;
 
-import dev.assay.evaluation.Agreement;
 import dev.assay.grading.GraderConfig;
 import dev.assay.grading.GraderConfigs;
+import dev.assay.metrics.Agreement;
+import dev.assay.metrics.Metrics;
 import dev.assay.platform.ApiException;
 import dev.assay.platform.Jdbc;
 import dev.assay.review.HumanReviews;
@@ -20,9 +21,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 class ShadowReports {
-  private static final double STEP = 0.25;
-  private static final int BOOTSTRAP = 1000;
-
   private final Jdbc jdbc;
   private final GraderConfigs configs;
   private final HumanReviews humans;
@@ -67,7 +65,7 @@ class ShadowReports {
       if (first.length == 0) {
         return new Figures(0, null, null, null, null, null, null, null, null, null);
       }
-      Agreement.Summary s = Agreement.summarise(first, second, 1.0, STEP, BOOTSTRAP, 11);
+      Agreement.Summary s = Agreement.summarise(first, second, Metrics.QUARTERS, Metrics.SEED);
       return new Figures(
           s.n(),
           defined(s.qwk()),

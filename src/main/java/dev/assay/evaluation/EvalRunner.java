@@ -13,6 +13,8 @@ import dev.assay.grading.GradeView;
 import dev.assay.grading.GraderConfig;
 import dev.assay.grading.GradingService;
 import dev.assay.grading.Screening;
+import dev.assay.metrics.Agreement;
+import dev.assay.metrics.Metrics;
 import dev.assay.scoring.ScoringModels;
 import dev.assay.text.AnswerText;
 import dev.assay.workspace.WorkspaceRepository;
@@ -40,7 +42,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class EvalRunner {
   static final int SCALE = 4;
-  private static final int BOOTSTRAP = 1000;
 
   private final QuestionService questions;
   private final GradingService grading;
@@ -186,7 +187,7 @@ public class EvalRunner {
     }
     double[] h = toArray(human);
     double[] p = toArray(predicted);
-    double step = isBinary(h) ? 1.0 : 0.25;
+    double step = Metrics.gridStep(h);
     Map<String, EvalReport.Ablation> ablations = new LinkedHashMap<>();
     for (String variant : variants.subList(1, variants.size())) {
       GraderConfig ablated =
@@ -208,7 +209,7 @@ public class EvalRunner {
           "exemplars: " + variant,
           new EvalReport.Ablation(
               ablated.spec().describe(),
-              Agreement.summarise(a, h, 1.0, step, BOOTSTRAP, options.seed()),
+              Agreement.summarise(a, h, step, options.seed()),
               perQuestionQwk));
     }
     double majority = majority(baselinePool.values().stream().flatMap(List::stream).toList(), step);
@@ -217,15 +218,14 @@ public class EvalRunner {
     Map<String, Agreement.Summary> baselines = new LinkedHashMap<>();
     baselines.put(
         "word-overlap nearest neighbour",
-        Agreement.summarise(toArray(overlap), h, 1.0, step, BOOTSTRAP, options.seed()));
+        Agreement.summarise(toArray(overlap), h, step, options.seed()));
     baselines.put(
         "majority score (" + majority + ")",
-        Agreement.summarise(majorityPrediction, h, 1.0, step, BOOTSTRAP, options.seed()));
+        Agreement.summarise(majorityPrediction, h, step, options.seed()));
     Agreement.Summary humanHuman =
         second.isEmpty()
             ? null
-            : Agreement.summarise(
-                toArray(second), toArray(secondHuman), 1.0, step, BOOTSTRAP, options.seed());
+            : Agreement.summarise(toArray(second), toArray(secondHuman), step, options.seed());
     Map<String, Double> lengthBias = new LinkedHashMap<>();
     lengthBias.put("predictedVsWords", Agreement.pearson(p, toArray(words)));
     lengthBias.put("humanVsWords", Agreement.pearson(h, toArray(words)));
@@ -243,7 +243,7 @@ public class EvalRunner {
         excluded + split.copiesOfSeeds(),
         step,
         modes,
-        Agreement.summarise(p, h, 1.0, step, BOOTSTRAP, options.seed()),
+        Agreement.summarise(p, h, step, options.seed()),
         baselines,
         ablations,
         perQuestion(questionOf, p, h, step, options.seed()),
@@ -347,7 +347,7 @@ public class EvalRunner {
                       idx.size(),
                       Agreement.mean(qp),
                       Agreement.mean(qh),
-                      Agreement.summarise(qp, qh, 1.0, step, BOOTSTRAP, seed)));
+                      Agreement.summarise(qp, qh, step, seed)));
             });
     return out;
   }
@@ -356,18 +356,15 @@ public class EvalRunner {
   private static Map<String, Double> qwkPerQuestion(
       List<String> questionOf, double[] p, double[] h, double step) {
     Map<String, Double> out = new LinkedHashMap<>();
-    int k = Agreement.categoryCount(1.0, step);
     rowsOf(questionOf)
         .forEach(
             (q, idx) ->
                 out.put(
                     q,
-                    Agreement.qwk(
-                        Agreement.categories(
-                            idx.stream().mapToDouble(i -> p[i]).toArray(), 1.0, step),
-                        Agreement.categories(
-                            idx.stream().mapToDouble(i -> h[i]).toArray(), 1.0, step),
-                        k)));
+                    Agreement.qwkOnGrid(
+                        idx.stream().mapToDouble(i -> p[i]).toArray(),
+                        idx.stream().mapToDouble(i -> h[i]).toArray(),
+                        step)));
     return out;
   }
 
@@ -552,11 +549,6 @@ public class EvalRunner {
         .max(Map.Entry.comparingByValue())
         .map(Map.Entry::getKey)
         .orElse(0.0);
-  }
-
-  private static boolean isBinary(double[] scores) {
-    Set<Double> values = java.util.Arrays.stream(scores).boxed().collect(Collectors.toSet());
-    return Set.of(0.0, 1.0).containsAll(values);
   }
 
   private static double[] toArray(List<Double> values) {

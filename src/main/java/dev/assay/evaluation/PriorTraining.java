@@ -7,6 +7,7 @@ import dev.assay.embedding.Embedding;
 import dev.assay.embedding.EmbeddingService;
 import dev.assay.exemplar.ExemplarMatch;
 import dev.assay.exemplar.ExemplarService;
+import dev.assay.metrics.Metrics;
 import dev.assay.scoring.EvidenceBuilder;
 import dev.assay.scoring.Features;
 import dev.assay.scoring.PriorModel;
@@ -70,7 +71,7 @@ public class PriorTraining {
   public void run(PrintStream out, String... args) {
     List<Path> files = new ArrayList<>();
     Path target = null;
-    long seed = 7;
+    long seed = Metrics.SEED;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--out" -> target = Path.of(value(args, ++i));

@@ -11,6 +11,7 @@ import dev.assay.exemplar.ExemplarService;
 import dev.assay.grading.manipulation.Inspection;
 import dev.assay.grading.manipulation.ManipulationDetector;
 import dev.assay.llm.LlmConfig;
+import dev.assay.metrics.Metrics;
 import dev.assay.platform.ApiException;
 import dev.assay.platform.Hashing;
 import dev.assay.scoring.ScoringModels;
@@ -151,10 +152,10 @@ public class GradingService {
             c.answerKey(),
             c.input().answerVector() == null ? null : c.input().answerVector().vector(),
             c.graded().mode(),
-            round(c.overall(), 3),
+            Metrics.round(c.overall(), 3),
             question.rubric().scale(),
-            round(100 * c.overall() / question.rubric().scale(), 2),
-            round(c.confidence(), 3),
+            Metrics.round(100 * c.overall() / question.rubric().scale(), 2),
+            Metrics.round(c.confidence(), 3),
             c.flags(),
             c.graded().criteria(),
             c.graded().rationale(),
@@ -202,9 +203,9 @@ public class GradingService {
             workspaceId,
             config.id(),
             c.graded().mode(),
-            round(c.overall(), 3),
+            Metrics.round(c.overall(), 3),
             question.rubric().scale(),
-            round(c.confidence(), 3),
+            Metrics.round(c.confidence(), 3),
             c.flags(),
             c.graded().criteria(),
             c.provenance()));
@@ -509,7 +510,7 @@ public class GradingService {
                         "score",
                         e.score(),
                         "similarity",
-                        round(e.similarity(), 4)))
+                        Metrics.round(e.similarity(), 4)))
             .toList());
     LlmTrace trace = graded.trace();
     if (trace != null) {
@@ -563,11 +564,6 @@ public class GradingService {
         v.stale(),
         v.needsReview(),
         v.reviewReasons());
-  }
-
-  private static double round(double x, int digits) {
-    double f = Math.pow(10, digits);
-    return Math.round(x * f) / f;
   }
 
   /** A grader's result in the shape the log needs. */

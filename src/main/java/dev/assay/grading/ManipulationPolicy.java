@@ -8,6 +8,7 @@ import dev.assay.exemplar.ExemplarMatch;
 import dev.assay.exemplar.ExemplarService;
 import dev.assay.grading.manipulation.Inspection;
 import dev.assay.grading.manipulation.ManipulationDetector;
+import dev.assay.metrics.Metrics;
 import dev.assay.platform.Hashing;
 import dev.assay.text.AnswerText;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,7 +104,8 @@ class ManipulationPolicy {
     candidates.add(offlineSubstance);
     evidence.put("strippedWords", AnswerText.wordCount(seen.stripped()));
     evidence.put(
-        "offlineSubstance", round(GradingService.overall(rubric, offlineSubstance.criteria())));
+        "offlineSubstance",
+        Metrics.round(GradingService.overall(rubric, offlineSubstance.criteria()), 3));
     LlmGrader.Outcome substanceCall = null;
     if (s.mode().equals("llm") && !s.reused() && stripped != null) {
       substanceCall = llm.grade(stripped, s.spec());
@@ -111,7 +113,7 @@ class ManipulationPolicy {
         candidates.add(substanceCall.verdict());
         evidence.put(
             "llmSubstance",
-            round(GradingService.overall(rubric, substanceCall.verdict().criteria())));
+            Metrics.round(GradingService.overall(rubric, substanceCall.verdict().criteria()), 3));
       }
     }
     Verdict lowest =
@@ -120,8 +122,8 @@ class ManipulationPolicy {
             config.manipulationMargin() * rubric.scale());
     double before = GradingService.overall(rubric, s.verdict().criteria());
     double after = GradingService.overall(rubric, lowest.criteria());
-    evidence.put("graderScore", round(before));
-    evidence.put("automatedScore", round(after));
+    evidence.put("graderScore", Metrics.round(before, 3));
+    evidence.put("automatedScore", Metrics.round(after, 3));
     if (s.mode().equals("llm") && before - after >= NOTICEABLE * rubric.scale()) {
       flags.add(SCORE_CAPPED);
     }
@@ -138,7 +140,7 @@ class ManipulationPolicy {
     double llmScore = GradingService.overall(rubric, s.verdict().criteria());
     double offlineScore = GradingService.overall(rubric, offlineGrade.criteria());
     Map<String, Object> evidence = new LinkedHashMap<>();
-    evidence.put("offlineScore", round(offlineScore));
+    evidence.put("offlineScore", Metrics.round(offlineScore, 3));
     if (llmScore - offlineScore < config.llmDivergence() * rubric.scale()) {
       return new Decision(s.verdict(), flags, evidence, null);
     }
@@ -149,7 +151,7 @@ class ManipulationPolicy {
                 + " score is capped at the offline grade until a reviewer looks at it.",
             llmScore, rubric.scale(), offlineScore);
     Verdict capped = lowest(rubric, s.input().answer(), List.of(s.verdict(), offlineGrade), note);
-    evidence.put("graderScore", round(llmScore));
+    evidence.put("graderScore", Metrics.round(llmScore, 3));
     return new Decision(capped, flags, evidence, null);
   }
 
@@ -220,9 +222,5 @@ class ManipulationPolicy {
         + what
         + "): the automated score counts only the rest of the answer and a reviewer should"
         + " check it.";
-  }
-
-  private static double round(double x) {
-    return Math.round(x * 1000) / 1000.0;
   }
 }

@@ -1,6 +1,7 @@
 package dev.assay.grading;
 
 import dev.assay.grading.manipulation.Inspection;
+import dev.assay.metrics.Metrics;
 import dev.assay.text.AnswerText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,8 +48,8 @@ public final class Screening {
     Map<String, Object> evidence = new LinkedHashMap<>();
     int words = AnswerText.wordCount(answer);
     evidence.put("words", words);
-    evidence.put("questionSimilarity", round(questionSimilarity));
-    evidence.put("maxExemplarSimilarity", round(maxExemplarSimilarity));
+    evidence.put("questionSimilarity", Metrics.round(questionSimilarity, 3));
+    evidence.put("maxExemplarSimilarity", Metrics.round(maxExemplarSimilarity, 3));
     if (words < config.minWords()) {
       flags.add(TOO_SHORT);
     }
@@ -71,7 +72,7 @@ public final class Screening {
         && nearestOtherAnswer.similarity() >= config.duplicateSimilarity()) {
       flags.add(NEAR_DUPLICATE_ANSWER);
       evidence.put("nearestOtherGrade", nearestOtherAnswer.id().toString());
-      evidence.put("nearestOtherSimilarity", round(nearestOtherAnswer.similarity()));
+      evidence.put("nearestOtherSimilarity", Metrics.round(nearestOtherAnswer.similarity(), 3));
     }
     contentFloor.ifPresent(
         r -> {
@@ -98,9 +99,5 @@ public final class Screening {
               .toList());
     }
     return new Result(flags, evidence);
-  }
-
-  private static double round(double x) {
-    return Math.round(x * 1000) / 1000.0;
   }
 }

@@ -9,6 +9,7 @@ import dev.assay.exemplar.Label;
 import dev.assay.grading.GradeView;
 import dev.assay.grading.GradingService;
 import dev.assay.grading.Verdict;
+import dev.assay.metrics.Metrics;
 import dev.assay.platform.ApiException;
 import dev.assay.platform.Problem.FieldError;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -195,7 +196,7 @@ public class ReviewService {
                   actor,
                   reasonCode,
                   reason,
-                  round(effectiveOverall),
+                  Metrics.round(effectiveOverall, 3),
                   scores,
                   null);
             });
@@ -302,9 +303,5 @@ public class ReviewService {
       criteria.put(c.criterion(), c.score());
     }
     return new Scores(grade.overall().score(), criteria, "automated");
-  }
-
-  private static double round(double x) {
-    return Math.round(x * 1000) / 1000.0;
   }
 }

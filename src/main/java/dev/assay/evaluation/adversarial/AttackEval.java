@@ -11,6 +11,7 @@ import dev.assay.grading.GradingService;
 import dev.assay.grading.ManipulationFlags;
 import dev.assay.grading.manipulation.Inspection;
 import dev.assay.grading.manipulation.ManipulationDetector;
+import dev.assay.metrics.Metrics;
 import dev.assay.workspace.WorkspaceRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,8 +99,8 @@ public class AttackEval {
               attack.flags(),
               twinScore,
               attackScore,
-              round(attackScore - twinScore),
-              round(graderShare(attack) - twinScore)));
+              Metrics.round(attackScore - twinScore, 4),
+              Metrics.round(graderShare(attack) - twinScore, 4)));
       progress.done(++done, total);
     }
     long pairsDone = System.nanoTime();
@@ -165,9 +166,5 @@ public class AttackEval {
 
   private static double share(GradeView g) {
     return g.overall().maxScore() == 0 ? 0 : g.overall().score() / g.overall().maxScore();
-  }
-
-  private static double round(double x) {
-    return Math.round(x * 10000) / 10000.0;
   }
 }

@@ -2,7 +2,9 @@ package dev.assay.grading;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.pgvector.PGvector;
 import dev.assay.platform.Jdbc;
 import dev.assay.platform.Jsonb;
@@ -29,7 +31,6 @@ import org.postgresql.util.PGobject;
 class GradeRepository {
   private static final TypeReference<List<Verdict.CriterionGrade>> CRITERIA =
       new TypeReference<>() {};
-  private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
   private static final String COLUMNS =
       """
       g.id, q.slug, r.version, g.candidate_ref, g.tags, g.mode, g.overall_score, g.overall_max,
@@ -47,12 +48,16 @@ class GradeRepository {
   private final Jdbc jdbc;
   private final ObjectMapper json;
   private final ReviewNeeds reviewNeeds;
+  // Provenance stored by older versions may carry parts this one no longer writes.
+  private final ObjectReader provenanceReader;
 
   GradeRepository(DataSource dataSource, Jdbc jdbc, ObjectMapper json, ReviewNeeds reviewNeeds) {
     this.dataSource = dataSource;
     this.jdbc = jdbc;
     this.json = json;
     this.reviewNeeds = reviewNeeds;
+    this.provenanceReader =
+        json.readerFor(Provenance.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
   /** Everything a new log row holds. */
@@ -75,7 +80,7 @@ class GradeRepository {
       List<String> flags,
       List<Verdict.CriterionGrade> criteria,
       String rationale,
-      Map<String, Object> provenance,
+      Provenance provenance,
       String dedupKey,
       UUID reusedFrom,
       List<String> llmRawOutputs,
@@ -138,7 +143,7 @@ class GradeRepository {
       double confidence,
       List<String> flags,
       List<Verdict.CriterionGrade> criteria,
-      Map<String, Object> provenance) {}
+      Provenance provenance) {}
 
   void insertShadow(ShadowGrade g) {
     try {
@@ -176,6 +181,20 @@ class GradeRepository {
         id,
         owner,
         owner);
+  }
+
+  /**
+   * A grade just logged, its provenance carrying {@code latencyMs} (the stored row cannot hold the
+   * time it took to write itself).
+   */
+  GradeView logged(long workspaceId, UUID id, Map<String, Long> latencyMs) {
+    return jdbc.first(
+            "read grades",
+            "SELECT " + COLUMNS + FROM + " WHERE g.workspace_id = ? AND g.id = ?",
+            rs -> view(rs, latencyMs),
+            workspaceId,
+            id)
+        .orElseThrow();
   }
 
   /** The grade logged under an idempotency key, with the key that logged it. */
@@ -336,9 +355,14 @@ class GradeRepository {
   }
 
   private GradeView view(ResultSet rs) throws SQLException {
+    return view(rs, null);
+  }
+
+  private GradeView view(ResultSet rs, Map<String, Long> latencyMs) throws SQLException {
     double confidence = rs.getDouble(10);
     List<String> flags = strings(rs.getArray(11));
-    Map<String, Object> provenance = read(rs.getString(14), OBJECT);
+    Provenance stored = read(rs.getString(14), provenanceReader);
+    Provenance provenance = latencyMs == null ? stored : stored.withLatencyMs(latencyMs);
     List<String> reasons = reviewNeeds.reasons(confidence, flags, provenance);
     return new GradeView(
         rs.getObject(1, UUID.class),
@@ -368,6 +392,14 @@ class GradeRepository {
   private <T> T read(String value, TypeReference<T> type) {
     try {
       return json.readValue(value, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored grade JSON is unreadable", e);
+    }
+  }
+
+  private <T> T read(String value, ObjectReader reader) {
+    try {
+      return reader.readValue(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored grade JSON is unreadable", e);
     }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -185,8 +186,7 @@ public class GradingService {
         c.flags(),
         stages.totalMs());
     // The log row cannot hold the time it took to write itself: the response adds it.
-    GradeView view = withLatencies(grades.find(workspaceId, row.id(), null).orElseThrow(), stages);
-    return new Accepted(view, true);
+    return new Accepted(grades.logged(workspaceId, row.id(), stages.snapshot()), true);
   }
 
   /**
@@ -220,7 +220,7 @@ public class GradingService {
       double overall,
       String answerKey,
       String dedupKey,
-      Map<String, Object> provenance) {}
+      Provenance provenance) {}
 
   private Computed compute(
       long workspaceId,
@@ -292,11 +292,9 @@ public class GradingService {
         graded.confidence()
             * Math.pow(settings.flaggedConfidenceFactor(), screening.flags().size());
     double overall = overall(question.rubric(), graded.criteria());
-    Map<String, Object> provenance =
-        provenance(question, input, screening, graded, stages, config, offline);
-    if (!decision.evidence().isEmpty()) {
-      provenance.put("manipulationPolicy", decision.evidence());
-    }
+    Provenance provenance =
+        provenance(
+            question, input, screening, graded, stages, config, offline, decision.evidence());
     return new Computed(input, graded, flags, confidence, overall, answerKey, dedupKey, provenance);
   }
 
@@ -470,100 +468,44 @@ public class GradingService {
     return CriterionSpec.weightedMean(rubric.criteria(), scores);
   }
 
-  private Map<String, Object> provenance(
+  private Provenance provenance(
       QuestionRef question,
       GradingInput input,
       Screening.Result screening,
       Graded graded,
       Stages stages,
       GraderConfig config,
-      OfflineGrader.Setup offline) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("rubricVersion", question.rubricVersion());
-    p.put(
-        "graderConfig",
-        Map.of(
-            "name", config.name(),
-            "version", config.version(),
-            "specHash", config.specHash(),
-            "spec", config.spec()));
-    p.put("grader", graded.mode().equals("llm") ? "llm" : OfflineGrader.version(offline));
-    if (!graded.mode().equals("llm") && offline.model() != null) {
-      p.put(
-          "scoringModel",
-          Map.of(
-              "ref", offline.model().ref(),
-              "hash", offline.model().hash(),
-              "kind", offline.model().model().kind()));
-    }
-    p.put("embeddingModel", embeddings.modelId());
-    p.put(
-        "exemplars",
+      OfflineGrader.Setup offline,
+      Provenance.PolicyEvidence policy) {
+    boolean byLlm = graded.mode().equals("llm");
+    ScoringModels.Resolved model = byLlm ? null : offline.model();
+    LlmTrace trace = graded.trace();
+    return new Provenance(
+        question.rubricVersion(),
+        new Provenance.ConfigRef(config.name(), config.version(), config.specHash(), config.spec()),
+        byLlm ? "llm" : OfflineGrader.version(offline),
+        model == null
+            ? null
+            : new Provenance.ModelVersion(model.ref(), model.hash(), model.model().kind()),
+        embeddings.modelId(),
         input.exemplars().stream()
             .map(
                 e ->
-                    Map.of(
-                        "id",
-                        e.id(),
-                        "label",
-                        e.label().wire(),
-                        "score",
-                        e.score(),
-                        "similarity",
-                        Metrics.round(e.similarity(), 4)))
-            .toList());
-    LlmTrace trace = graded.trace();
-    if (trace != null) {
-      p.put(
-          "prompt",
-          Map.of(
-              "id",
-              trace.promptId(),
-              "version",
-              trace.promptVersion(),
-              "hash",
-              trace.promptHash()));
-      p.put("model", Map.of("name", trace.model(), "parameters", trace.parameters()));
-      p.put("llmAttempts", trace.attempts());
-    }
-    p.put(
-        "tokens",
-        Map.of(
-            "input",
-            trace == null ? 0 : trace.inputTokens(),
-            "output",
-            trace == null ? 0 : trace.outputTokens()));
-    p.put("screening", screening.evidence());
-    p.put("graderConfidence", graded.confidence());
-    if (graded.reusedFrom() != null) {
-      p.put("reusedFrom", graded.reusedFrom().toString());
-    }
-    p.put("latencyMs", stages.snapshot());
-    return p;
-  }
-
-  private static GradeView withLatencies(GradeView v, Stages stages) {
-    Map<String, Object> provenance = new LinkedHashMap<>(v.provenance());
-    provenance.put("latencyMs", stages.snapshot());
-    return new GradeView(
-        v.id(),
-        v.questionId(),
-        v.rubricVersion(),
-        v.candidateRef(),
-        v.tags(),
-        v.mode(),
-        v.overall(),
-        v.confidence(),
-        v.flags(),
-        v.criteria(),
-        v.rationale(),
-        provenance,
-        v.reusedFrom(),
-        v.answer(),
-        v.createdAt(),
-        v.stale(),
-        v.needsReview(),
-        v.reviewReasons());
+                    new Provenance.ExemplarShown(
+                        e.id(), e.label().wire(), e.score(), Metrics.round(e.similarity(), 4)))
+            .toList(),
+        trace == null
+            ? null
+            : new Provenance.PromptRef(trace.promptId(), trace.promptVersion(), trace.promptHash()),
+        trace == null ? null : new Provenance.LlmModel(trace.model(), trace.parameters()),
+        trace == null ? null : trace.attempts(),
+        new Provenance.Tokens(
+            trace == null ? 0 : trace.inputTokens(), trace == null ? 0 : trace.outputTokens()),
+        screening.evidence(),
+        graded.confidence(),
+        graded.reusedFrom() == null ? null : graded.reusedFrom().toString(),
+        stages.snapshot(),
+        policy);
   }
 
   /** A grader's result in the shape the log needs. */
@@ -636,12 +578,13 @@ public class GradingService {
 
     /** A stored grade for the same answer under the same rubric, prompt and model. */
     static Graded reusing(GradeView stored) {
-      Object confidence = stored.provenance().get("graderConfidence");
       Verdict verdict =
           new Verdict(
               stored.criteria(),
               stored.rationale(),
-              confidence instanceof Number n ? n.doubleValue() : stored.confidence());
+              // Grades logged before the grader's own confidence was kept: the logged one.
+              Objects.requireNonNullElse(
+                  stored.provenance().graderConfidence(), stored.confidence()));
       return new Graded(
           stored.mode(), verdict, List.of("reused-grade"), null, null, stored.id(), List.of());
     }

@@ -9,6 +9,7 @@ import dev.assay.grading.GradeView;
 import dev.assay.grading.GraderConfig;
 import dev.assay.grading.GradingService;
 import dev.assay.grading.ManipulationFlags;
+import dev.assay.grading.Provenance;
 import dev.assay.grading.manipulation.Inspection;
 import dev.assay.grading.manipulation.ManipulationDetector;
 import dev.assay.metrics.Metrics;
@@ -156,10 +157,9 @@ public class AttackEval {
 
   /** The grader's own score before the manipulation policy, as a share of the scale. */
   private static double graderShare(GradeView g) {
-    if (g.provenance().get("manipulationPolicy") instanceof Map<?, ?> policy
-        && policy.get("graderScore") instanceof Number n
-        && g.overall().maxScore() > 0) {
-      return n.doubleValue() / g.overall().maxScore();
+    Provenance.PolicyEvidence policy = g.provenance().manipulationPolicy();
+    if (policy != null && policy.graderScore() != null && g.overall().maxScore() > 0) {
+      return policy.graderScore() / g.overall().maxScore();
     }
     return share(g);
   }

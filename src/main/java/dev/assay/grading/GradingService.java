@@ -44,6 +44,7 @@ public class GradingService {
   private final LlmConfig llmConfig;
   private final GradingConfig settings;
   private final GradeRepository grades;
+  private final ShadowGrades shadowGrades;
   private final GradingMetrics metrics;
   private final GraderConfigs configs;
   private final ShadowGrading shadow;
@@ -60,6 +61,7 @@ public class GradingService {
       LlmConfig llmConfig,
       GradingConfig config,
       GradeRepository grades,
+      ShadowGrades shadowGrades,
       GradingMetrics metrics,
       GraderConfigs configs,
       ShadowGrading shadow,
@@ -74,6 +76,7 @@ public class GradingService {
     this.llmConfig = llmConfig;
     this.settings = config;
     this.grades = grades;
+    this.shadowGrades = shadowGrades;
     this.metrics = metrics;
     this.configs = configs;
     this.shadow = shadow;
@@ -197,8 +200,8 @@ public class GradingService {
     Stages stages = new Stages(null);
     QuestionRef question = questions.resolve(workspaceId, request.questionId());
     Computed c = compute(workspaceId, request, question, config, null, stages, false);
-    grades.insertShadow(
-        new GradeRepository.ShadowGrade(
+    shadowGrades.insert(
+        new ShadowGrades.ShadowGrade(
             gradeId,
             workspaceId,
             config.id(),

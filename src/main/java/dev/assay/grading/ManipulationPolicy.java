@@ -97,7 +97,7 @@ class ManipulationPolicy {
     List<Verdict> candidates = new ArrayList<>(List.of(s.verdict()));
     GradingInput stripped = strippedInput(s, seen.stripped());
     Verdict offlineSubstance =
-        stripped == null ? GradingService.empty(rubric) : offline.grade(stripped, s.offline());
+        stripped == null ? GradingPipeline.empty(rubric) : offline.grade(stripped, s.offline());
     candidates.add(offlineSubstance);
     LlmGrader.Outcome substanceCall = null;
     Double llmSubstance = null;
@@ -106,19 +106,19 @@ class ManipulationPolicy {
       if (substanceCall.verdict() != null) {
         candidates.add(substanceCall.verdict());
         llmSubstance =
-            Metrics.round(GradingService.overall(rubric, substanceCall.verdict().criteria()), 3);
+            Metrics.round(GradingPipeline.overall(rubric, substanceCall.verdict().criteria()), 3);
       }
     }
     Verdict lowest =
         lowered(
             lowest(rubric, s.input().answer(), candidates, note(seen)),
             config.manipulationMargin() * rubric.scale());
-    double before = GradingService.overall(rubric, s.verdict().criteria());
-    double after = GradingService.overall(rubric, lowest.criteria());
+    double before = GradingPipeline.overall(rubric, s.verdict().criteria());
+    double after = GradingPipeline.overall(rubric, lowest.criteria());
     Provenance.PolicyEvidence evidence =
         new Provenance.PolicyEvidence(
             AnswerText.wordCount(seen.stripped()),
-            Metrics.round(GradingService.overall(rubric, offlineSubstance.criteria()), 3),
+            Metrics.round(GradingPipeline.overall(rubric, offlineSubstance.criteria()), 3),
             llmSubstance,
             Metrics.round(before, 3),
             Metrics.round(after, 3),
@@ -136,8 +136,8 @@ class ManipulationPolicy {
     }
     RubricSpec rubric = s.input().question().rubric();
     Verdict offlineGrade = offline.grade(s.input(), s.offline());
-    double llmScore = GradingService.overall(rubric, s.verdict().criteria());
-    double offlineScore = GradingService.overall(rubric, offlineGrade.criteria());
+    double llmScore = GradingPipeline.overall(rubric, s.verdict().criteria());
+    double offlineScore = GradingPipeline.overall(rubric, offlineGrade.criteria());
     Double offline = Metrics.round(offlineScore, 3);
     if (llmScore - offlineScore < config.llmDivergence() * rubric.scale()) {
       return new Decision(

@@ -6,6 +6,8 @@ import dev.assay.exemplar.QuestionDirectory.QuestionFacts;
 import dev.assay.platform.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -90,30 +92,23 @@ public class ExemplarRepository {
 
   /** Inserts a new exemplar and returns its database id. */
   public long insert(Row row) {
-    ExemplarSpec spec = row.spec();
     return jdbc.first(
-            "insert exemplar " + spec.id(),
+            "insert exemplar " + row.spec().id(),
             """
-            INSERT INTO exemplar (question_id, external_id, rubric_version_id, label, score,
-                criterion_scores, rationale, source, origin, text, content_hash, embedding,
+            INSERT INTO exemplar (rubric_version_id, label, score, criterion_scores, rationale,
+                source, text, content_hash, question_id, external_id, origin, embedding,
                 embedding_model, embedding_chunks)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
             """,
             r -> r.longValue("id"),
-            row.questionId(),
-            spec.id(),
-            row.rubricVersionId(),
-            spec.label().wire(),
-            spec.score(),
-            scoresParam(spec.criterionScores()),
-            spec.rationale(),
-            spec.source(),
-            row.origin(),
-            spec.text(),
-            row.contentHash(),
-            Jdbc.vector(row.embedding().vector()),
-            row.embeddingModel(),
-            row.embedding().chunks())
+            contentsThen(
+                row,
+                row.questionId(),
+                row.spec().id(),
+                row.origin(),
+                Jdbc.vector(row.embedding().vector()),
+                row.embeddingModel(),
+                row.embedding().chunks()))
         .orElseThrow();
   }
 
@@ -121,7 +116,6 @@ public class ExemplarRepository {
    * Replaces the contents of an exemplar (and its vector, when the text changed); reactivates it.
    */
   public void update(long id, Row row) {
-    ExemplarSpec spec = row.spec();
     Embedding embedding = row.embedding();
     jdbc.update(
         "update exemplar " + id,
@@ -133,18 +127,31 @@ public class ExemplarRepository {
             embedding_chunks = COALESCE(?::int, embedding_chunks), updated_at = now()
         WHERE id = ?
         """,
-        row.rubricVersionId(),
-        spec.label().wire(),
-        spec.score(),
-        scoresParam(spec.criterionScores()),
-        spec.rationale(),
-        spec.source(),
-        spec.text(),
-        row.contentHash(),
-        embedding == null ? null : Jdbc.vector(embedding.vector()),
-        embedding == null ? null : row.embeddingModel(),
-        embedding == null ? null : embedding.chunks(),
-        id);
+        contentsThen(
+            row,
+            embedding == null ? null : Jdbc.vector(embedding.vector()),
+            embedding == null ? null : row.embeddingModel(),
+            embedding == null ? null : embedding.chunks(),
+            id));
+  }
+
+  /**
+   * The parameters of an exemplar's contents (rubric version, label, score, criterion scores,
+   * rationale, source, text, content hash) followed by {@code more}.
+   */
+  private Object[] contentsThen(Row row, Object... more) {
+    ExemplarSpec spec = row.spec();
+    List<Object> args = new ArrayList<>();
+    args.add(row.rubricVersionId());
+    args.add(spec.label().wire());
+    args.add(spec.score());
+    args.add(scoresParam(spec.criterionScores()));
+    args.add(spec.rationale());
+    args.add(spec.source());
+    args.add(spec.text());
+    args.add(row.contentHash());
+    args.addAll(Arrays.asList(more));
+    return args.toArray();
   }
 
   /**

@@ -186,30 +186,32 @@ public class Jdbc {
       return rs.getLong(column);
     }
 
-    /** A bigint that may be NULL. */
-    public Long nullableLong(String column) throws SQLException {
-      long v = rs.getLong(column);
-      return rs.wasNull() ? null : v;
-    }
-
     public int intValue(String column) throws SQLException {
       return rs.getInt(column);
-    }
-
-    /** An integer that may be NULL. */
-    public Integer nullableInt(String column) throws SQLException {
-      int v = rs.getInt(column);
-      return rs.wasNull() ? null : v;
     }
 
     public double doubleValue(String column) throws SQLException {
       return rs.getDouble(column);
     }
 
+    /** A bigint that may be NULL. */
+    public Long nullableLong(String column) throws SQLException {
+      return unlessNull(rs.getLong(column));
+    }
+
+    /** An integer that may be NULL. */
+    public Integer nullableInt(String column) throws SQLException {
+      return unlessNull(rs.getInt(column));
+    }
+
     /** A number that may be NULL. */
     public Double nullableDouble(String column) throws SQLException {
-      double v = rs.getDouble(column);
-      return rs.wasNull() ? null : v;
+      return unlessNull(rs.getDouble(column));
+    }
+
+    /** The primitive just read, or null when the column was SQL NULL (read as 0). */
+    private <T> T unlessNull(T value) throws SQLException {
+      return rs.wasNull() ? null : value;
     }
 
     public boolean bool(String column) throws SQLException {

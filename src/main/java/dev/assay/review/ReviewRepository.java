@@ -2,7 +2,6 @@ package dev.assay.review;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.assay.bank.CriterionSpec;
 import dev.assay.platform.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
@@ -19,7 +18,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 class ReviewRepository {
   private static final TypeReference<Map<String, Double>> SCORES = new TypeReference<>() {};
-  private static final TypeReference<List<CriterionSpec>> SPECS = new TypeReference<>() {};
 
   /**
    * Whether grade {@code g} is in the deterministic random audit sample: its id hashed to 0..9999
@@ -103,16 +101,6 @@ class ReviewRepository {
         .collect(
             Collectors.groupingBy(
                 Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-  }
-
-  /** The criteria of the rubric version a grade was made under. */
-  List<CriterionSpec> criteria(UUID gradeId) {
-    return jdbc.first(
-            "read the grade's rubric",
-            "SELECT r.criteria FROM grade g JOIN rubric_version r ON r.id = g.rubric_version_id WHERE g.id = ?",
-            r -> r.json("criteria", SPECS),
-            gradeId)
-        .orElseThrow();
   }
 
   /** Links a grade to the grade that re-graded it under a newer rubric version. */

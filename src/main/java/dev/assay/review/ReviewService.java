@@ -1,6 +1,7 @@
 package dev.assay.review;
 
 import dev.assay.bank.CriterionSpec;
+import dev.assay.bank.Rubrics;
 import dev.assay.grading.GradeView;
 import dev.assay.grading.GradingService;
 import dev.assay.grading.Verdict;
@@ -32,11 +33,19 @@ public class ReviewService {
   private final GradingService grading;
   private final ReviewRepository repository;
   private final ReviewConfig config;
+  private final Rubrics rubrics;
 
-  ReviewService(GradingService grading, ReviewRepository repository, ReviewConfig config) {
+  ReviewService(
+      GradingService grading, ReviewRepository repository, ReviewConfig config, Rubrics rubrics) {
+    this.rubrics = rubrics;
     this.grading = grading;
     this.repository = repository;
     this.config = config;
+  }
+
+  /** The criteria of the rubric version the grade was made under. */
+  List<CriterionSpec> criteria(UUID gradeId) {
+    return rubrics.ref(repository.rubricVersionId(gradeId)).rubric().criteria();
   }
 
   /** Scores of a grade: the automated ones, or those of the latest override. */
@@ -131,9 +140,7 @@ public class ReviewService {
     }
     scores.putAll(given);
     double effectiveOverall =
-        overall != null
-            ? overall
-            : CriterionSpec.weightedMean(repository.criteria(gradeId), scores);
+        overall != null ? overall : CriterionSpec.weightedMean(criteria(gradeId), scores);
     QuarkusTransaction.requiringNew()
         .run(
             () -> {

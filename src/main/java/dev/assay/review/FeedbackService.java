@@ -26,7 +26,6 @@ import java.util.UUID;
 public class FeedbackService {
   private final GradingService grading;
   private final ReviewService reviews;
-  private final ReviewRepository repository;
   private final QuestionService questions;
   private final ExemplarService exemplars;
   private final SettingsService settings;
@@ -34,13 +33,11 @@ public class FeedbackService {
   FeedbackService(
       GradingService grading,
       ReviewService reviews,
-      ReviewRepository repository,
       QuestionService questions,
       ExemplarService exemplars,
       SettingsService settings) {
     this.grading = grading;
     this.reviews = reviews;
-    this.repository = repository;
     this.questions = questions;
     this.exemplars = exemplars;
     this.settings = settings;
@@ -67,7 +64,7 @@ public class FeedbackService {
     GradeView grade = grading.get(workspaceId, gradeId, owner);
     ReviewService.Scores effective = reviews.history(workspaceId, gradeId).effective();
     SettingsService.Settings shown = settings.of(workspaceId);
-    List<CriterionSpec> criteria = repository.criteria(gradeId);
+    List<CriterionSpec> criteria = reviews.criteria(gradeId);
     LeakCheck leaks = leakCheck(workspaceId, grade.questionId(), criteria, shown);
     Map<String, List<Verdict.Citation>> citations = citationsByCriterion(grade);
     int[] withheld = {0};

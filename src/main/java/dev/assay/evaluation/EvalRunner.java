@@ -180,7 +180,7 @@ public class EvalRunner {
           secondHuman.add(row.scoreGrader1() / row.maxScore());
         }
         overlap.add(WordOverlap.nearestScore(row, seeds));
-        modes.merge(g.mode(), 1, Integer::sum);
+        modes.merge(g.mode().wire(), 1, Integer::sum);
         progress.graded(++done, total);
       }
     }

@@ -67,7 +67,7 @@ class GradeRepository {
       String answer,
       String answerKey,
       float[] answerVector,
-      String mode,
+      GradingMode mode,
       double overallScore,
       double overallMax,
       double overallPercent,
@@ -106,7 +106,7 @@ class GradeRepository {
       ps.setString(8, g.answer());
       ps.setString(9, g.answerKey());
       ps.setObject(10, g.answerVector() == null ? null : new PGvector(g.answerVector()));
-      ps.setString(11, g.mode());
+      ps.setString(11, g.mode().wire());
       ps.setDouble(12, g.overallScore());
       ps.setDouble(13, g.overallMax());
       ps.setDouble(14, g.overallPercent());
@@ -132,7 +132,7 @@ class GradeRepository {
       UUID gradeId,
       long workspaceId,
       long graderConfigId,
-      String mode,
+      GradingMode mode,
       double overallScore,
       double overallMax,
       double confidence,
@@ -153,7 +153,7 @@ class GradeRepository {
           g.workspaceId(),
           g.gradeId(),
           g.graderConfigId(),
-          g.mode(),
+          g.mode().wire(),
           g.overallScore(),
           g.overallMax(),
           g.confidence(),
@@ -263,7 +263,7 @@ class GradeRepository {
   record Filter(
       Long questionId,
       String candidateRef,
-      String mode,
+      GradingMode mode,
       String flag,
       OffsetDateTime from,
       OffsetDateTime to,
@@ -310,7 +310,7 @@ class GradeRepository {
     }
     if (f.mode() != null) {
       sb.append(" AND g.mode = ?");
-      args.add(f.mode());
+      args.add(f.mode().wire());
     }
     if (f.flag() != null) {
       sb.append(" AND g.flags @> ARRAY[?]::varchar[]");
@@ -346,7 +346,7 @@ class GradeRepository {
         rs.getInt(3),
         rs.getString(4),
         strings(rs.getArray(5)),
-        rs.getString(6),
+        GradingMode.fromWire(rs.getString(6)),
         new GradeView.Overall(rs.getDouble(7), rs.getDouble(8), rs.getDouble(9)),
         confidence,
         flags,

@@ -25,7 +25,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,8 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Allowed({Role.GRADER, Role.REVIEWER, Role.ADMIN})
 @RunOnVirtualThread
 class GradeResource {
-  private static final Set<String> MODES = Set.of("llm", "offline", "fallback");
-
   private final GradingService grading;
   private final CurrentWorkspace workspace;
   private final Caller caller;
@@ -94,9 +91,6 @@ class GradeResource {
       @QueryParam("stale") Boolean stale,
       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-    if (mode != null && !MODES.contains(mode)) {
-      throw ApiException.badField("mode", "must be one of llm, offline, fallback");
-    }
     if (flag != null && !ManipulationFlags.KNOWN.contains(flag)) {
       throw ApiException.badField(
           "flag", "must be one of " + String.join(", ", ManipulationFlags.KNOWN));
@@ -105,7 +99,7 @@ class GradeResource {
         new GradeQuery(
             questionId,
             candidateRef,
-            mode,
+            QueryParams.wire("mode", mode, GradingMode.class),
             flag,
             QueryParams.time("from", from),
             QueryParams.time("to", to),

@@ -411,17 +411,19 @@ public class GradingService {
       GraderSpec spec,
       OfflineGrader.Setup offline) {
     if (blank) {
-      return Graded.of("offline", empty(input.question().rubric()), List.of());
+      return Graded.of(GradingMode.OFFLINE, empty(input.question().rubric()), List.of());
     }
     if (!spec.llm()) {
       return Graded.of(
-          "offline", stages.time("grade", () -> this.offline.grade(input, offline)), List.of());
+          GradingMode.OFFLINE,
+          stages.time("grade", () -> this.offline.grade(input, offline)),
+          List.of());
     }
     if (!llmConfig.enabled()) {
       // An llm configuration outlived the endpoint it was created for: say so, grade offline.
       metrics.fallback("llm-not-configured");
       return Graded.of(
-          "fallback",
+          GradingMode.FALLBACK,
           stages.time("grade", () -> this.offline.grade(input, offline)),
           List.of("llm-not-configured"));
     }
@@ -430,7 +432,7 @@ public class GradingService {
     stages.record("verify", outcome.trace().verifyMs());
     if (outcome.verdict() != null) {
       return new Graded(
-          "llm",
+          GradingMode.LLM,
           outcome.verdict(),
           outcome.flags(),
           outcome.trace(),
@@ -441,7 +443,7 @@ public class GradingService {
     outcome.flags().forEach(metrics::fallback);
     Verdict fallback = stages.time("grade", () -> this.offline.grade(input, offline));
     return new Graded(
-        "fallback",
+        GradingMode.FALLBACK,
         fallback,
         outcome.flags(),
         outcome.trace(),
@@ -486,8 +488,8 @@ public class GradingService {
             "version", config.version(),
             "specHash", config.specHash(),
             "spec", config.spec()));
-    p.put("grader", graded.mode().equals("llm") ? "llm" : OfflineGrader.version(offline));
-    if (!graded.mode().equals("llm") && offline.model() != null) {
+    p.put("grader", graded.mode() == GradingMode.LLM ? "llm" : OfflineGrader.version(offline));
+    if (graded.mode() != GradingMode.LLM && offline.model() != null) {
       p.put(
           "scoringModel",
           Map.of(
@@ -572,14 +574,14 @@ public class GradingService {
 
   /** A grader's result in the shape the log needs. */
   private record Graded(
-      String mode,
+      GradingMode mode,
       Verdict verdict,
       List<String> flags,
       LlmTrace trace,
       List<String> rawOutputs,
       UUID reusedFrom,
       List<String> reported) {
-    static Graded of(String mode, Verdict verdict, List<String> flags) {
+    static Graded of(GradingMode mode, Verdict verdict, List<String> flags) {
       return new Graded(mode, verdict, flags, null, null, null, List.of());
     }
 

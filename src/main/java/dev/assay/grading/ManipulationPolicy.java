@@ -68,7 +68,7 @@ class ManipulationPolicy {
   record Subject(
       String sent,
       GradingInput input,
-      String mode,
+      GradingMode mode,
       Verdict verdict,
       List<String> reported,
       GraderSpec spec,
@@ -105,7 +105,7 @@ class ManipulationPolicy {
     evidence.put(
         "offlineSubstance", round(GradingService.overall(rubric, offlineSubstance.criteria())));
     LlmGrader.Outcome substanceCall = null;
-    if (s.mode().equals("llm") && !s.reused() && stripped != null) {
+    if (s.mode() == GradingMode.LLM && !s.reused() && stripped != null) {
       substanceCall = llm.grade(stripped, s.spec());
       if (substanceCall.verdict() != null) {
         candidates.add(substanceCall.verdict());
@@ -122,7 +122,7 @@ class ManipulationPolicy {
     double after = GradingService.overall(rubric, lowest.criteria());
     evidence.put("graderScore", round(before));
     evidence.put("automatedScore", round(after));
-    if (s.mode().equals("llm") && before - after >= NOTICEABLE * rubric.scale()) {
+    if (s.mode() == GradingMode.LLM && before - after >= NOTICEABLE * rubric.scale()) {
       flags.add(SCORE_CAPPED);
     }
     return new Decision(lowest, flags, evidence, substanceCall);
@@ -130,7 +130,7 @@ class ManipulationPolicy {
 
   /** Unsuspected LLM grades far above the offline grade are capped at it. */
   private Decision divergence(Subject s, List<String> flags) {
-    if (!s.mode().equals("llm") || s.reused()) {
+    if (s.mode() != GradingMode.LLM || s.reused()) {
       return new Decision(s.verdict(), flags, Map.of(), null);
     }
     RubricSpec rubric = s.input().question().rubric();

@@ -81,8 +81,8 @@ class ExportService {
   @SuppressWarnings("unchecked")
   private static String csvLine(GradeView g, ReviewService.History h) {
     List<ReviewEvent> overrides =
-        h.events().stream().filter(e -> e.kind().equals("overridden")).toList();
-    long confirmations = h.events().stream().filter(e -> e.kind().equals("confirmed")).count();
+        h.events().stream().filter(e -> e.kind() == EventKind.OVERRIDDEN).toList();
+    long confirmations = h.events().stream().filter(e -> e.kind() == EventKind.CONFIRMED).count();
     ReviewEvent last = overrides.isEmpty() ? null : overrides.get(overrides.size() - 1);
     Map<String, Object> p = g.provenance();
     Map<String, Object> prompt = (Map<String, Object>) p.getOrDefault("prompt", Map.of());
@@ -93,7 +93,7 @@ class ExportService {
     cells.add(g.questionId());
     cells.add(g.rubricVersion());
     cells.add(g.candidateRef());
-    cells.add(g.mode());
+    cells.add(g.mode().wire());
     cells.add(g.overall().score());
     cells.add(g.overall().maxScore());
     cells.add(g.overall().percent());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.bank.CriterionSpec;
+import dev.assay.grading.GradingMode;
 import dev.assay.platform.Jdbc;
 import dev.assay.platform.Jsonb;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,9 +49,9 @@ class ReviewRepository {
   void insert(
       long workspaceId,
       UUID gradeId,
-      String kind,
+      EventKind kind,
       UUID actor,
-      String reasonCode,
+      ReasonCode reasonCode,
       String reason,
       Double overall,
       Map<String, Double> criteria,
@@ -65,9 +66,9 @@ class ReviewRepository {
           """,
           workspaceId,
           gradeId,
-          kind,
+          kind.wire(),
           actor,
-          reasonCode,
+          reasonCode == null ? null : reasonCode.wire(),
           reason,
           overall,
           Jsonb.of(json, criteria),
@@ -98,9 +99,9 @@ class ReviewRepository {
                 Map.entry(
                     rs.getObject(1, UUID.class),
                     new ReviewEvent(
-                        rs.getString(2),
+                        EventKind.fromWire(rs.getString(2)),
                         rs.getObject(3, UUID.class),
-                        rs.getString(4),
+                        rs.getString(4) == null ? null : ReasonCode.fromWire(rs.getString(4)),
                         rs.getString(5),
                         rs.getObject(6) == null ? null : rs.getDouble(6),
                         rs.getString(7) == null ? null : read(rs.getString(7), SCORES),
@@ -178,7 +179,7 @@ class ReviewRepository {
   record QueueRow(
       UUID gradeId,
       String questionId,
-      String mode,
+      GradingMode mode,
       double confidence,
       List<String> flags,
       boolean audit,
@@ -230,7 +231,7 @@ class ReviewRepository {
     return new QueueRow(
         rs.getObject(1, UUID.class),
         rs.getString(2),
-        rs.getString(3),
+        GradingMode.fromWire(rs.getString(3)),
         rs.getDouble(4),
         Arrays.asList((String[]) rs.getArray(5).getArray()),
         rs.getBoolean(6),

@@ -19,11 +19,7 @@ class ProblemMappers {
 
   @ServerExceptionMapper
   Response api(ApiException e) {
-    Problem problem = e.toProblem();
-    Response.ResponseBuilder r =
-        Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
-    e.headers().forEach(r::header);
-    return r.build();
+    return e.toResponse();
   }
 
   @ServerExceptionMapper

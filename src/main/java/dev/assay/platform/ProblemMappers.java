@@ -111,8 +111,11 @@ class ProblemMappers {
     sb.append("\"title\":\"").append(problem.title()).append("\",");
     sb.append("\"status\":").append(problem.status()).append(',');
     sb.append("\"detail\":\"").append(problem.detail().replace("\"", "'")).append("\",");
-    sb.append("\"code\":\"").append(problem.code()).append("\"}");
-    return sb.toString();
+    sb.append("\"code\":\"").append(problem.code()).append('"');
+    if (problem.requestId() != null) {
+      sb.append(",\"requestId\":\"").append(problem.requestId()).append('"');
+    }
+    return sb.append('}').toString();
   }
 
   static Response respond(Problem problem) {

@@ -18,12 +18,6 @@ public enum GradingMode {
     return WireNames.of(this);
   }
 
-  /** The wire name, so a CSV cell, a log line or a message spells it as the API does. */
-  @Override
-  public String toString() {
-    return wire();
-  }
-
   @JsonCreator
   public static GradingMode fromWire(String wire) {
     return WireNames.parse(GradingMode.class, wire);

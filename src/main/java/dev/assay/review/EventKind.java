@@ -27,12 +27,6 @@ public enum EventKind {
     return WireNames.of(this);
   }
 
-  /** The wire name, so a CSV cell, a log line or a message spells it as the API does. */
-  @Override
-  public String toString() {
-    return wire();
-  }
-
   @JsonCreator
   public static EventKind fromWire(String wire) {
     return WireNames.parse(EventKind.class, wire);

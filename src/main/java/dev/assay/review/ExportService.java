@@ -103,7 +103,7 @@ class ExportService {
     cells.add(h.effective().source());
     cells.add(overrides.size());
     cells.add(confirmations);
-    cells.add(last == null ? null : last.reasonCode());
+    cells.add(last == null ? null : last.reasonCode().wire());
     cells.add(last == null ? null : last.reason());
     cells.add(last == null ? null : last.actorKey());
     cells.add(last == null ? null : last.at());

@@ -19,12 +19,6 @@ public enum ReasonCode {
     return WireNames.of(this);
   }
 
-  /** The wire name, so a CSV cell, a log line or a message spells it as the API does. */
-  @Override
-  public String toString() {
-    return wire();
-  }
-
   @JsonCreator
   public static ReasonCode fromWire(String wire) {
     return WireNames.parse(ReasonCode.class, wire);

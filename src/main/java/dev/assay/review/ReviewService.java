@@ -71,7 +71,7 @@ public class ReviewService {
         rationale != null && !rationale.isBlank()
             ? rationale
             : "reviewer override ("
-                + override.reasonCode()
+                + override.reasonCode().wire()
                 + ")"
                 + (override.reason() == null ? "" : ": " + override.reason());
     ExemplarSpec spec =

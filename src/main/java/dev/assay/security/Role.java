@@ -20,12 +20,6 @@ public enum Role {
     return WireNames.of(this);
   }
 
-  /** The wire name, so a CSV cell, a log line or a message spells it as the API does. */
-  @Override
-  public String toString() {
-    return wire();
-  }
-
   @JsonCreator
   public static Role fromWire(String value) {
     return WireNames.parse(Role.class, value);

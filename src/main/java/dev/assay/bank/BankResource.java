@@ -3,10 +3,10 @@ package dev.assay.bank;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.exemplar.Reembedder;
 import dev.assay.platform.ApiException;
-import dev.assay.security.Allowed;
-import dev.assay.security.Role;
-import dev.assay.workspace.CurrentWorkspace;
+import dev.assay.security.Caller;
+import dev.assay.security.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,22 +24,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Bank", description = "Import, re-embedding, areas and role profiles")
-@Allowed(Role.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 @RunOnVirtualThread
 class BankResource {
   private final QuestionService questions;
   private final Reembedder reembedder;
-  private final CurrentWorkspace workspace;
+  private final Caller caller;
   private final ObjectMapper json;
 
-  BankResource(
-      QuestionService questions,
-      Reembedder reembedder,
-      CurrentWorkspace workspace,
-      ObjectMapper json) {
+  BankResource(QuestionService questions, Reembedder reembedder, Caller caller, ObjectMapper json) {
     this.questions = questions;
     this.reembedder = reembedder;
-    this.workspace = workspace;
+    this.caller = caller;
     this.json = json;
   }
 
@@ -58,7 +54,7 @@ class BankResource {
     if (doc == null) {
       throw ApiException.badField("body", "must be a bank document");
     }
-    return questions.importDocument(workspace.id(), doc);
+    return questions.importDocument(caller.workspaceId(), doc);
   }
 
   @POST
@@ -68,19 +64,19 @@ class BankResource {
     return reembedder.reembedStale();
   }
 
-  @Allowed({Role.GRADER, Role.REVIEWER, Role.ADMIN})
+  @RolesAllowed({Roles.GRADER, Roles.REVIEWER, Roles.ADMIN})
   @GET
   @Path("areas")
   @Operation(summary = "The interview areas")
   public List<BankViews.AreaView> areas() {
-    return questions.areas(workspace.id());
+    return questions.areas(caller.workspaceId());
   }
 
-  @Allowed({Role.GRADER, Role.REVIEWER, Role.ADMIN})
+  @RolesAllowed({Roles.GRADER, Roles.REVIEWER, Roles.ADMIN})
   @GET
   @Path("roles")
   @Operation(summary = "Role profiles: how much each area counts for each role")
   public List<BankViews.RoleView> roles() {
-    return questions.roles(workspace.id());
+    return questions.roles(caller.workspaceId());
   }
 }

@@ -6,10 +6,10 @@ import dev.assay.exemplar.ExemplarSpec;
 import dev.assay.exemplar.ExemplarView;
 import dev.assay.exemplar.Label;
 import dev.assay.platform.ApiException;
-import dev.assay.security.Allowed;
-import dev.assay.security.Role;
-import dev.assay.workspace.CurrentWorkspace;
+import dev.assay.security.Caller;
+import dev.assay.security.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,18 +37,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Questions", description = "Questions, rubric versions and exemplars")
-@Allowed(Role.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 @RunOnVirtualThread
 class QuestionResource {
   private final QuestionService questions;
-  private final CurrentWorkspace workspace;
+  private final Caller caller;
 
-  QuestionResource(QuestionService questions, CurrentWorkspace workspace) {
+  QuestionResource(QuestionService questions, Caller caller) {
     this.questions = questions;
-    this.workspace = workspace;
+    this.caller = caller;
   }
 
-  @Allowed({Role.GRADER, Role.REVIEWER, Role.ADMIN})
+  @RolesAllowed({Roles.GRADER, Roles.REVIEWER, Roles.ADMIN})
   @GET
   @Operation(summary = "List questions, optionally by area or tag")
   public BankViews.Page<BankViews.QuestionSummary> list(
@@ -56,32 +56,32 @@ class QuestionResource {
       @QueryParam("tag") String tag,
       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-    return questions.list(workspace.id(), area, tag, page, size);
+    return questions.list(caller.workspaceId(), area, tag, page, size);
   }
 
   @POST
   @Operation(summary = "Create a question with its first rubric version and optional exemplars")
   public Response create(@NotNull @Valid QuestionSpec body) {
-    BankViews.QuestionDetail created = questions.create(workspace.id(), body);
+    BankViews.QuestionDetail created = questions.create(caller.workspaceId(), body);
     return Response.created(URI.create("/api/v1/questions/" + created.id()))
         .entity(created)
         .build();
   }
 
-  @Allowed({Role.GRADER, Role.REVIEWER, Role.ADMIN})
+  @RolesAllowed({Roles.GRADER, Roles.REVIEWER, Roles.ADMIN})
   @GET
   @Path("{id}")
   @Operation(summary = "A question with its active rubric")
   public BankViews.QuestionDetail get(@PathParam("id") String id) {
-    return questions.get(workspace.id(), id);
+    return questions.get(caller.workspaceId(), id);
   }
 
-  @Allowed({Role.REVIEWER, Role.ADMIN})
+  @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
   @GET
   @Path("{id}/rubric-versions")
   @Operation(summary = "Every rubric version of a question, oldest first")
   public List<BankViews.RubricView> rubricVersions(@PathParam("id") String id) {
-    return questions.rubricVersions(workspace.id(), id);
+    return questions.rubricVersions(caller.workspaceId(), id);
   }
 
   @POST
@@ -91,7 +91,8 @@ class QuestionResource {
       description =
           "201 with the new version; 200 with the active one when the body is identical to it")
   public Response addRubricVersion(@PathParam("id") String id, @NotNull @Valid RubricSpec body) {
-    QuestionService.RubricCreation result = questions.addRubricVersion(workspace.id(), id, body);
+    QuestionService.RubricCreation result =
+        questions.addRubricVersion(caller.workspaceId(), id, body);
     if (!result.created()) {
       return Response.ok(result.rubric()).build();
     }
@@ -100,7 +101,7 @@ class QuestionResource {
         .build();
   }
 
-  @Allowed({Role.REVIEWER, Role.ADMIN})
+  @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
   @GET
   @Path("{id}/exemplars")
   @Operation(summary = "Exemplars of a question (active ones unless includeInactive)")
@@ -108,14 +109,14 @@ class QuestionResource {
       @PathParam("id") String id,
       @QueryParam("label") String label,
       @QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive) {
-    return questions.exemplars(workspace.id(), id, parseLabel(label), includeInactive);
+    return questions.exemplars(caller.workspaceId(), id, parseLabel(label), includeInactive);
   }
 
   @POST
   @Path("{id}/exemplars")
   @Operation(summary = "Add an exemplar (embedded on arrival)")
   public Response addExemplar(@PathParam("id") String id, @NotNull @Valid ExemplarSpec body) {
-    ExemplarView created = questions.addExemplar(workspace.id(), id, body);
+    ExemplarView created = questions.addExemplar(caller.workspaceId(), id, body);
     return Response.created(URI.create("/api/v1/questions/" + id + "/exemplars/" + created.id()))
         .entity(created)
         .build();
@@ -126,7 +127,7 @@ class QuestionResource {
   @Operation(summary = "Deactivate an exemplar (it is kept for audit, never deleted)")
   public Response deactivateExemplar(
       @PathParam("id") String id, @PathParam("exemplarId") String exemplarId) {
-    questions.deactivateExemplar(workspace.id(), id, exemplarId);
+    questions.deactivateExemplar(caller.workspaceId(), id, exemplarId);
     return Response.noContent().build();
   }
 
@@ -143,14 +144,14 @@ class QuestionResource {
       List<ExemplarMatch> acceptable,
       List<ExemplarMatch> weak) {}
 
-  @Allowed({Role.REVIEWER, Role.ADMIN})
+  @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
   @POST
   @Path("{id}/retrieve")
   @Operation(summary = "The nearest strong, acceptable and weak exemplars to an answer")
   public RetrieveResponse retrieve(
       @PathParam("id") String id, @NotNull @Valid RetrieveRequest body) {
     int k = body.k() == null ? 3 : body.k();
-    ExemplarService.Retrieval r = questions.retrieve(workspace.id(), id, body.answer(), k);
+    ExemplarService.Retrieval r = questions.retrieve(caller.workspaceId(), id, body.answer(), k);
     return new RetrieveResponse(
         id,
         r.embeddingModel(),

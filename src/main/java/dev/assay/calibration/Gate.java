@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 
 /**
  * The promotion rule. On the same gate answers, the candidate may not be worse than the active
@@ -19,49 +18,6 @@ import java.util.function.ToDoubleFunction;
  */
 final class Gate {
   private Gate() {}
-
-  /** How a metric is read: which direction is worse, and its margin in the configuration. */
-  private enum Metric {
-    QWK("qwk", Agreement.Summary::qwk, Direction.HIGHER_IS_BETTER),
-    PEARSON("pearson", Agreement.Summary::pearson, Direction.HIGHER_IS_BETTER),
-    RMSE("rmse", Agreement.Summary::rmse, Direction.LOWER_IS_BETTER),
-    SMD("smd", Agreement.Summary::smd, Direction.CLOSER_TO_ZERO_IS_BETTER);
-
-    final String key;
-    final ToDoubleFunction<Agreement.Summary> value;
-    final Direction direction;
-
-    Metric(String key, ToDoubleFunction<Agreement.Summary> value, Direction direction) {
-      this.key = key;
-      this.value = value;
-      this.direction = direction;
-    }
-
-    static Metric of(String key) {
-      for (Metric m : values()) {
-        if (m.key.equals(key)) {
-          return m;
-        }
-      }
-      throw new IllegalArgumentException(
-          "assay.gate.metrics: unknown metric '" + key + "' (known: qwk, smd, pearson, rmse)");
-    }
-
-    double margin(GateConfig config) {
-      return switch (this) {
-        case QWK -> config.qwkMargin();
-        case PEARSON -> config.pearsonMargin();
-        case RMSE -> config.rmseMargin();
-        case SMD -> config.smdMargin();
-      };
-    }
-  }
-
-  private enum Direction {
-    HIGHER_IS_BETTER,
-    LOWER_IS_BETTER,
-    CLOSER_TO_ZERO_IS_BETTER
-  }
 
   /**
    * One metric on both runs: the change (candidate - active), its paired 95% interval (null when
@@ -84,11 +40,6 @@ final class Gate {
     }
   }
 
-  /** Fails fast on a metric name the gate does not know. */
-  static void validate(GateConfig config) {
-    config.metrics().forEach(Metric::of);
-  }
-
   static Decision decide(EvalReport active, EvalReport candidate, GateConfig config) {
     List<String> reasons = new ArrayList<>();
     if (candidate.gradedRows() < config.minRows()) {
@@ -98,8 +49,7 @@ final class Gate {
               candidate.gradedRows(), config.minRows()));
     }
     Map<String, Check> checks = new LinkedHashMap<>();
-    for (String key : config.metrics()) {
-      Metric m = Metric.of(key);
+    for (GateMetric m : config.metrics()) {
       double a = m.value.applyAsDouble(active.grader());
       double c = m.value.applyAsDouble(candidate.grader());
       double margin = m.margin(config);
@@ -108,12 +58,12 @@ final class Gate {
         reasons.add(problem);
       }
       checks.put(
-          key,
+          m.wire(),
           new Check(
               a,
               c,
               c - a,
-              EvalCompare.pairedChange(active, candidate, key),
+              EvalCompare.pairedChange(active, candidate, m.wire()),
               margin,
               problem == null));
     }
@@ -121,8 +71,8 @@ final class Gate {
   }
 
   /** Why the candidate fails this metric, or null when it passes. */
-  private static String problem(Metric m, double active, double candidate, double margin) {
-    String name = m.key.toUpperCase(Locale.ROOT);
+  private static String problem(GateMetric m, double active, double candidate, double margin) {
+    String name = m.wire().toUpperCase(Locale.ROOT);
     if (Double.isNaN(candidate)) {
       return "the candidate's " + name + " is undefined on the gate set";
     }

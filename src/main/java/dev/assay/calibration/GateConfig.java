@@ -7,9 +7,12 @@ import java.util.List;
 /** The promotion gate: which metrics it checks and how much worse a candidate may be on each. */
 @ConfigMapping(prefix = "assay.gate")
 interface GateConfig {
-  /** The metrics checked, of {@code qwk}, {@code smd}, {@code pearson}, {@code rmse}. */
+  /**
+   * The metrics checked, of {@code qwk}, {@code smd}, {@code pearson}, {@code rmse}; another name
+   * stops the service at start-up.
+   */
   @WithDefault("qwk,smd")
-  List<String> metrics();
+  List<GateMetric> metrics();
 
   /** The candidate's QWK may be at most this much below the active configuration's. */
   @WithDefault("0.02")

@@ -4,10 +4,10 @@ import dev.assay.grading.GraderConfig;
 import dev.assay.grading.GraderConfigs;
 import dev.assay.grading.GraderSpec;
 import dev.assay.platform.Slugs;
-import dev.assay.security.Allowed;
 import dev.assay.security.Caller;
-import dev.assay.security.Role;
+import dev.assay.security.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/grader-configs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Calibration")
-@Allowed({Role.REVIEWER, Role.ADMIN})
+@RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
 @RunOnVirtualThread
 class GraderConfigResource {
   private final GraderConfigs configs;
@@ -101,7 +101,7 @@ class GraderConfigResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Allowed(Role.ADMIN)
+  @RolesAllowed(Roles.ADMIN)
   @Operation(
       summary = "Save a configuration as the next version of its name",
       description = "201 for a new version; 200 when the latest version is already this one")

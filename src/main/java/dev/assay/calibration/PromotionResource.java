@@ -1,10 +1,10 @@
 package dev.assay.calibration;
 
 import dev.assay.platform.PathIds;
-import dev.assay.security.Allowed;
 import dev.assay.security.Caller;
-import dev.assay.security.Role;
+import dev.assay.security.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/promotions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Calibration")
-@Allowed({Role.REVIEWER, Role.ADMIN})
+@RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
 @RunOnVirtualThread
 class PromotionResource {
   private final Promotions promotions;
@@ -52,7 +52,7 @@ class PromotionResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Allowed(Role.ADMIN)
+  @RolesAllowed(Roles.ADMIN)
   @Operation(
       summary = "Gate a candidate configuration and/or the pending exemplars (202)",
       description =

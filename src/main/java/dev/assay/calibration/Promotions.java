@@ -60,7 +60,6 @@ class Promotions {
     this.repository = repository;
     this.margins = margins;
     this.scoring = scoring;
-    Gate.validate(margins);
   }
 
   /**

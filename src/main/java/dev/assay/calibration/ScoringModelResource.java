@@ -2,10 +2,10 @@ package dev.assay.calibration;
 
 import dev.assay.scoring.ScoringModelView;
 import dev.assay.scoring.ScoringModels;
-import dev.assay.security.Allowed;
 import dev.assay.security.Caller;
-import dev.assay.security.Role;
+import dev.assay.security.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/scoring-models")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Calibration")
-@Allowed({Role.REVIEWER, Role.ADMIN})
+@RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
 @RunOnVirtualThread
 class ScoringModelResource {
   private final ScoringModels models;

@@ -4,10 +4,10 @@ import dev.assay.grading.GraderConfig;
 import dev.assay.grading.GraderConfigs;
 import dev.assay.platform.ApiException;
 import dev.assay.platform.QueryParams;
-import dev.assay.security.Allowed;
 import dev.assay.security.Caller;
-import dev.assay.security.Role;
+import dev.assay.security.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/shadow")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Calibration")
-@Allowed({Role.REVIEWER, Role.ADMIN})
+@RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
 @RunOnVirtualThread
 class ShadowResource {
   private final GraderConfigs configs;
@@ -52,7 +52,7 @@ class ShadowResource {
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
-  @Allowed(Role.ADMIN)
+  @RolesAllowed(Roles.ADMIN)
   @Operation(summary = "Start shadow grading with a saved configuration (NAME or NAME@VERSION)")
   public ShadowState start(@Valid @NotNull ShadowRequest body) {
     long ws = caller.workspaceId();
@@ -72,7 +72,7 @@ class ShadowResource {
   }
 
   @DELETE
-  @Allowed(Role.ADMIN)
+  @RolesAllowed(Roles.ADMIN)
   @Operation(summary = "Stop shadow grading (its stored grades stay for the report)")
   public Response stop() {
     configs.shadowWith(caller.workspaceId(), null);

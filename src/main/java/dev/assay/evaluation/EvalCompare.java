@@ -1,10 +1,10 @@
 package dev.assay.evaluation;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.metrics.Agreement;
 import dev.assay.metrics.Bootstrap;
 import dev.assay.metrics.Metrics;
+import dev.assay.platform.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -16,10 +16,7 @@ import java.util.function.ToDoubleBiFunction;
  * the same answers in the same order, a paired bootstrap 95% interval of the change.
  */
 public final class EvalCompare {
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .findAndRegisterModules()
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper JSON = Json.files();
 
   private EvalCompare() {}
 

@@ -4,10 +4,10 @@ import dev.assay.grading.GraderConfig;
 import dev.assay.grading.GraderConfigs;
 import dev.assay.platform.ApiException;
 import dev.assay.platform.PathIds;
-import dev.assay.security.Allowed;
 import dev.assay.security.Caller;
-import dev.assay.security.Role;
+import dev.assay.security.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/eval-runs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Evaluation")
-@Allowed({Role.REVIEWER, Role.ADMIN})
+@RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
 @RunOnVirtualThread
 class EvalRunResource {
   private final EvalRunService service;
@@ -77,7 +77,7 @@ class EvalRunResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Allowed(Role.ADMIN)
+  @RolesAllowed(Roles.ADMIN)
   @Operation(
       summary = "Start an evaluation run (202); it grades in the background",
       description = "Follow it with GET /api/v1/eval-runs/{id}; the report is served when done")

@@ -1,7 +1,7 @@
 package dev.assay.evaluation;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.platform.Json;
 import dev.assay.platform.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,8 +12,7 @@ import java.util.List;
 
 /** Reads an eval set: JSON Lines, one human-graded answer per line. */
 public final class EvalSet {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper JSON = Json.files();
 
   private EvalSet() {}
 

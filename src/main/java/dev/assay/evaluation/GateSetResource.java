@@ -1,9 +1,9 @@
 package dev.assay.evaluation;
 
-import dev.assay.security.Allowed;
 import dev.assay.security.Caller;
-import dev.assay.security.Role;
+import dev.assay.security.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/gate-set")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Evaluation")
-@Allowed({Role.REVIEWER, Role.ADMIN})
+@RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
 @RunOnVirtualThread
 class GateSetResource {
   private final GateSets gateSets;
@@ -65,7 +65,7 @@ class GateSetResource {
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
-  @Allowed(Role.ADMIN)
+  @RolesAllowed(Roles.ADMIN)
   @Operation(
       summary = "Replace the gate set",
       description = "Eval-set rows whose question_id is a question id of this workspace")

@@ -33,7 +33,7 @@ record RowResult(
         overlap,
         g.confidence(),
         g.flags().contains(Screening.NO_SUBSTANTIVE_CONTENT),
-        g.mode(),
+        g.mode().wire(),
         latencyMs,
         g.inputTokens(),
         g.outputTokens(),

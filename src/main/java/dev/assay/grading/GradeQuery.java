@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
 public record GradeQuery(
     String questionId,
     String candidateRef,
-    String mode,
+    GradingMode mode,
     String flag,
     OffsetDateTime from,
     OffsetDateTime to,

@@ -61,7 +61,7 @@ class GradeRepository {
       String answer,
       String answerKey,
       float[] answerVector,
-      String mode,
+      GradingMode mode,
       double overallScore,
       double overallMax,
       double overallPercent,
@@ -100,7 +100,7 @@ class GradeRepository {
             g.answer(),
             g.answerKey(),
             Jdbc.vector(g.answerVector()),
-            g.mode(),
+            g.mode().wire(),
             g.overallScore(),
             g.overallMax(),
             g.overallPercent(),
@@ -218,7 +218,7 @@ class GradeRepository {
   record Filter(
       Long questionId,
       String candidateRef,
-      String mode,
+      GradingMode mode,
       String flag,
       OffsetDateTime from,
       OffsetDateTime to,
@@ -268,7 +268,7 @@ class GradeRepository {
     }
     if (f.mode() != null) {
       sb.append(" AND g.mode = ?");
-      args.add(f.mode());
+      args.add(f.mode().wire());
     }
     if (f.flag() != null) {
       sb.append(" AND g.flags @> ARRAY[?]::varchar[]");
@@ -309,7 +309,7 @@ class GradeRepository {
         r.intValue("version"),
         r.string("candidate_ref"),
         r.strings("tags"),
-        r.string("mode"),
+        GradingMode.fromWire(r.string("mode")),
         new GradeView.Overall(
             r.doubleValue("overall_score"),
             r.doubleValue("overall_max"),

@@ -3,11 +3,10 @@ package dev.assay.grading;
 import dev.assay.platform.ApiException;
 import dev.assay.platform.PathIds;
 import dev.assay.platform.QueryParams;
-import dev.assay.security.Allowed;
 import dev.assay.security.Caller;
-import dev.assay.security.Role;
-import dev.assay.workspace.CurrentWorkspace;
+import dev.assay.security.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,7 +24,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,18 +33,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Grades", description = "Grade answers and read the grade log")
-@Allowed({Role.GRADER, Role.REVIEWER, Role.ADMIN})
+@RolesAllowed({Roles.GRADER, Roles.REVIEWER, Roles.ADMIN})
 @RunOnVirtualThread
 class GradeResource {
-  private static final Set<String> MODES = Set.of("llm", "offline", "fallback");
 
   private final GradingService grading;
-  private final CurrentWorkspace workspace;
   private final Caller caller;
 
-  GradeResource(GradingService grading, CurrentWorkspace workspace, Caller caller) {
+  GradeResource(GradingService grading, Caller caller) {
     this.grading = grading;
-    this.workspace = workspace;
     this.caller = caller;
   }
 
@@ -55,7 +50,7 @@ class GradeResource {
     return caller.seesOnlyOwn() ? caller.keyId() : null;
   }
 
-  @Allowed({Role.GRADER, Role.ADMIN})
+  @RolesAllowed({Roles.GRADER, Roles.ADMIN})
   @POST
   @Operation(
       summary = "Grade an answer",
@@ -66,7 +61,7 @@ class GradeResource {
       @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
       @NotNull @Valid GradeRequest body) {
     GradingService.Accepted accepted =
-        grading.grade(workspace.id(), body, idempotencyKey, caller.keyId());
+        grading.grade(caller.workspaceId(), body, idempotencyKey, caller.keyId());
     if (!accepted.created()) {
       return Response.ok(accepted.grade()).build();
     }
@@ -79,7 +74,7 @@ class GradeResource {
   @Path("{id}")
   @Operation(summary = "One grade with its provenance")
   public GradeView get(@PathParam("id") String id) {
-    return grading.get(workspace.id(), PathIds.uuid("grade", id), owner());
+    return grading.get(caller.workspaceId(), PathIds.uuid("grade", id), owner());
   }
 
   @GET
@@ -94,9 +89,6 @@ class GradeResource {
       @QueryParam("stale") Boolean stale,
       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-    if (mode != null && !MODES.contains(mode)) {
-      throw ApiException.badField("mode", "must be one of llm, offline, fallback");
-    }
     if (flag != null && !ManipulationFlags.KNOWN.contains(flag)) {
       throw ApiException.badField(
           "flag", "must be one of " + String.join(", ", ManipulationFlags.KNOWN));
@@ -105,11 +97,11 @@ class GradeResource {
         new GradeQuery(
             questionId,
             candidateRef,
-            mode,
+            QueryParams.wire("mode", mode, GradingMode.class),
             flag,
             QueryParams.time("from", from),
             QueryParams.time("to", to),
             stale);
-    return grading.list(workspace.id(), query, owner(), page, size);
+    return grading.list(caller.workspaceId(), query, owner(), page, size);
   }
 }

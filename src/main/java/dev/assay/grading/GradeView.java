@@ -17,7 +17,7 @@ public record GradeView(
     int rubricVersion,
     String candidateRef,
     List<String> tags,
-    String mode,
+    GradingMode mode,
     Overall overall,
     double confidence,
     List<String> flags,

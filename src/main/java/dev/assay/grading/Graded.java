@@ -7,14 +7,14 @@ import java.util.UUID;
 
 /** A grader's result in the shape the log needs. */
 record Graded(
-    String mode,
+    GradingMode mode,
     Verdict verdict,
     List<String> flags,
     LlmTrace trace,
     List<String> rawOutputs,
     UUID reusedFrom,
     List<String> reported) {
-  static Graded of(String mode, Verdict verdict, List<String> flags) {
+  static Graded of(GradingMode mode, Verdict verdict, List<String> flags) {
     return new Graded(mode, verdict, flags, null, null, null, List.of());
   }
 

@@ -15,10 +15,10 @@ class GradingMetrics {
     this.registry = registry;
   }
 
-  void graded(String mode, List<String> flags) {
+  void graded(GradingMode mode, List<String> flags) {
     Counter.builder("assay.grades")
         .description("Grades logged, by mode")
-        .tag("mode", mode)
+        .tag("mode", mode.wire())
         .register(registry)
         .increment();
     for (String flag : flags) {

@@ -225,17 +225,19 @@ class GradingPipeline {
       GraderSpec spec,
       OfflineGrader.Setup offline) {
     if (blank) {
-      return Graded.of("offline", empty(input.question().rubric()), List.of());
+      return Graded.of(GradingMode.OFFLINE, empty(input.question().rubric()), List.of());
     }
     if (!spec.llm()) {
       return Graded.of(
-          "offline", stages.time("grade", () -> this.offline.grade(input, offline)), List.of());
+          GradingMode.OFFLINE,
+          stages.time("grade", () -> this.offline.grade(input, offline)),
+          List.of());
     }
     if (!llmConfig.enabled()) {
       // An llm configuration outlived the endpoint it was created for: say so, grade offline.
       metrics.fallback("llm-not-configured");
       return Graded.of(
-          "fallback",
+          GradingMode.FALLBACK,
           stages.time("grade", () -> this.offline.grade(input, offline)),
           List.of("llm-not-configured"));
     }
@@ -244,7 +246,7 @@ class GradingPipeline {
     stages.record("verify", outcome.trace().verifyMs());
     if (outcome.verdict() != null) {
       return new Graded(
-          "llm",
+          GradingMode.LLM,
           outcome.verdict(),
           outcome.flags(),
           outcome.trace(),
@@ -255,7 +257,7 @@ class GradingPipeline {
     outcome.flags().forEach(metrics::fallback);
     Verdict fallback = stages.time("grade", () -> this.offline.grade(input, offline));
     return new Graded(
-        "fallback",
+        GradingMode.FALLBACK,
         fallback,
         outcome.flags(),
         outcome.trace(),
@@ -292,7 +294,7 @@ class GradingPipeline {
       GraderConfig config,
       OfflineGrader.Setup offline,
       Provenance.PolicyEvidence policy) {
-    boolean byLlm = graded.mode().equals("llm");
+    boolean byLlm = graded.mode() == GradingMode.LLM;
     ScoringModels.Resolved model = byLlm ? null : offline.model();
     LlmTrace trace = graded.trace();
     return new Provenance(

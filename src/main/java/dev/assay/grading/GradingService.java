@@ -142,7 +142,7 @@ public class GradingService {
         row.id(),
         question.slug(),
         config.ref(),
-        c.graded().mode(),
+        c.graded().mode().wire(),
         c.overall(),
         c.confidence(),
         c.flags(),

@@ -241,14 +241,14 @@ class LlmGrader {
 
   private String userMessage(PromptLibrary.GradePrompt prompt, GradingInput input) {
     RubricSpec rubric = input.question().rubric();
-    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, Object> values = new LinkedHashMap<>();
     values.put("question", input.question().prompt().strip());
     values.put("scale", String.valueOf(rubric.scale()));
     values.put("rubric", rubricText(rubric));
     values.put("exemplars", exemplarText(input.exemplars()));
     values.put("answer", untrusted(shown(input.answer())));
     values.put("criterion_keys", criterionKeys(rubric));
-    return PromptLibrary.render(prompt.user(), values);
+    return prompt.user(values);
   }
 
   private String repairMessage(
@@ -256,7 +256,7 @@ class LlmGrader {
       GradingInput input,
       String previous,
       List<GradeVerifier.Violation> violations) {
-    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, Object> values = new LinkedHashMap<>();
     values.put(
         "problems", violations.stream().map(v -> "- " + v).collect(Collectors.joining("\n")));
     values.put("previous", previous == null ? "(empty)" : previous);
@@ -265,7 +265,7 @@ class LlmGrader {
         input.exemplars().stream().map(ExemplarMatch::id).collect(Collectors.joining(", ")));
     values.put("scale", String.valueOf(input.question().rubric().scale()));
     values.put("criterion_keys", criterionKeys(input.question().rubric()));
-    return PromptLibrary.render(prompt.repair(), values);
+    return prompt.repair(values);
   }
 
   private static String criterionKeys(RubricSpec rubric) {

@@ -67,7 +67,7 @@ class ManipulationPolicy {
   record Subject(
       String sent,
       GradingInput input,
-      String mode,
+      GradingMode mode,
       Verdict verdict,
       List<String> reported,
       GraderSpec spec,
@@ -101,7 +101,7 @@ class ManipulationPolicy {
     candidates.add(offlineSubstance);
     LlmGrader.Outcome substanceCall = null;
     Double llmSubstance = null;
-    if (s.mode().equals("llm") && !s.reused() && stripped != null) {
+    if (s.mode() == GradingMode.LLM && !s.reused() && stripped != null) {
       substanceCall = llm.grade(stripped, s.spec());
       if (substanceCall.verdict() != null) {
         candidates.add(substanceCall.verdict());
@@ -123,7 +123,7 @@ class ManipulationPolicy {
             Metrics.round(before, 3),
             Metrics.round(after, 3),
             null);
-    if (s.mode().equals("llm") && before - after >= NOTICEABLE * rubric.scale()) {
+    if (s.mode() == GradingMode.LLM && before - after >= NOTICEABLE * rubric.scale()) {
       flags.add(SCORE_CAPPED);
     }
     return new Decision(lowest, flags, evidence, substanceCall);
@@ -131,7 +131,7 @@ class ManipulationPolicy {
 
   /** Unsuspected LLM grades far above the offline grade are capped at it. */
   private Decision divergence(Subject s, List<String> flags) {
-    if (!s.mode().equals("llm") || s.reused()) {
+    if (s.mode() != GradingMode.LLM || s.reused()) {
       return new Decision(s.verdict(), flags, null, null);
     }
     RubricSpec rubric = s.input().question().rubric();

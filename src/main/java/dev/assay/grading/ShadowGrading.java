@@ -104,7 +104,7 @@ class ShadowGrading {
             gradeId,
             workspaceId,
             config.id(),
-            c.graded().mode(),
+            c.graded().mode().wire(),
             Metrics.round(c.overall(), 3),
             question.rubric().scale(),
             Metrics.round(c.confidence(), 3),

@@ -44,7 +44,8 @@ public class LlmClient {
   LlmClient(ChatModel model, LlmConfig config, ObjectMapper json) {
     this.model = model;
     this.config = config;
-    this.strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    this.strict =
+        LlmGrade.replyReader(json).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
   /**
@@ -94,7 +95,7 @@ public class LlmClient {
         .modelName(modelName)
         .temperature(temperature)
         .maxOutputTokens(config.maxOutputTokens())
-        .responseFormat(GradeSchema.RESPONSE_FORMAT)
+        .responseFormat(LlmGrade.RESPONSE_FORMAT)
         .build();
   }
 

@@ -1,6 +1,7 @@
 package dev.assay.llm;
 
 import dev.assay.platform.Hashing;
+import dev.langchain4j.model.input.PromptTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,8 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The grading prompt templates, loaded once from {@code prompts/<id>/<version>/} on the class path,
@@ -17,8 +16,6 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class PromptLibrary {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
-
   private final LlmConfig config;
   private final Map<String, GradePrompt> loaded = new ConcurrentHashMap<>();
 
@@ -55,24 +52,22 @@ public class PromptLibrary {
         repair);
   }
 
-  /** One versioned prompt: its templates and the SHA-256 of their contents. */
+  /**
+   * One versioned prompt: its templates and the SHA-256 of their contents. The user and repair
+   * templates are LangChain4j {@link PromptTemplate}s: each {@code {{name}}} is filled in one pass
+   * (a value that itself contains {@code {{...}}}, such as an answer, is not expanded again), and a
+   * placeholder without a value fails.
+   */
   public record GradePrompt(
-      String id, String version, String hash, String system, String user, String repair) {}
+      String id, String version, String hash, String system, String user, String repair) {
 
-  /** Replaces every {@code {{name}}}; fails when a placeholder has no value. */
-  public static String render(String template, Map<String, String> values) {
-    Matcher m = PLACEHOLDER.matcher(template);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String value = values.get(m.group(1));
-      if (value == null) {
-        throw new IllegalArgumentException(
-            "prompt placeholder {{" + m.group(1) + "}} has no value");
-      }
-      m.appendReplacement(out, Matcher.quoteReplacement(value));
+    public String user(Map<String, Object> values) {
+      return PromptTemplate.from(user).apply(values).text();
     }
-    m.appendTail(out);
-    return out.toString();
+
+    public String repair(Map<String, Object> values) {
+      return PromptTemplate.from(repair).apply(values).text();
+    }
   }
 
   private static java.net.URL resource(String id, String version, String file) {

@@ -1,5 +1,6 @@
 package dev.assay.platform;
 
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** A failure that maps to a problem+json response with a stable code. */
@@ -60,5 +61,14 @@ public class ApiException extends RuntimeException {
 
   Problem toProblem() {
     return Problem.of(status, code, title, getMessage(), errors);
+  }
+
+  /** The problem+json response, for exception mappers outside this package. */
+  public Response toResponse() {
+    Problem problem = toProblem();
+    Response.ResponseBuilder r =
+        Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+    headers().forEach(r::header);
+    return r.build();
   }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * An RFC 9457 problem detail. {@code code} is the stable machine-readable identifier; {@code
- * errors} lists the offending fields of a bad request.
+ * errors} lists the offending fields of a bad request; {@code requestId} is the request's id (also
+ * sent as {@code X-Request-Id}), for a client to quote when it reports the failure.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(
@@ -15,7 +16,8 @@ public record Problem(
     String detail,
     String code,
     String instance,
-    List<FieldError> errors) {
+    List<FieldError> errors,
+    String requestId) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -23,6 +25,14 @@ public record Problem(
   public record FieldError(String field, String message) {}
 
   static Problem of(int status, String code, String title, String detail, List<FieldError> errors) {
-    return new Problem("urn:assay:problem:" + code, title, status, detail, code, null, errors);
+    return new Problem(
+        "urn:assay:problem:" + code,
+        title,
+        status,
+        detail,
+        code,
+        null,
+        errors,
+        RequestIds.current());
   }
 }

@@ -19,11 +19,7 @@ class ProblemMappers {
 
   @ServerExceptionMapper
   Response api(ApiException e) {
-    Problem problem = e.toProblem();
-    Response.ResponseBuilder r =
-        Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
-    e.headers().forEach(r::header);
-    return r.build();
+    return e.toResponse();
   }
 
   @ServerExceptionMapper
@@ -115,8 +111,11 @@ class ProblemMappers {
     sb.append("\"title\":\"").append(problem.title()).append("\",");
     sb.append("\"status\":").append(problem.status()).append(',');
     sb.append("\"detail\":\"").append(problem.detail().replace("\"", "'")).append("\",");
-    sb.append("\"code\":\"").append(problem.code()).append("\"}");
-    return sb.toString();
+    sb.append("\"code\":\"").append(problem.code()).append('"');
+    if (problem.requestId() != null) {
+      sb.append(",\"requestId\":\"").append(problem.requestId()).append('"');
+    }
+    return sb.append('}').toString();
   }
 
   static Response respond(Problem problem) {

@@ -19,4 +19,16 @@ public final class QueryParams {
           field, "must be an ISO-8601 date-time with offset, e.g. 2026-11-24T10:00:00Z");
     }
   }
+
+  /** A closed set's spelling ({@link WireNames}), or null; another is a 400 naming the values. */
+  public static <E extends Enum<E>> E wire(String field, String value, Class<E> type) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return WireNames.parse(type, value);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badField(field, e.getMessage());
+    }
+  }
 }

@@ -55,7 +55,7 @@ class ExemplarPromotion {
         rationale != null && !rationale.isBlank()
             ? rationale
             : "reviewer override ("
-                + override.reasonCode()
+                + override.reasonCode().wire()
                 + ")"
                 + (override.reason() == null ? "" : ": " + override.reason());
     ExemplarSpec spec =

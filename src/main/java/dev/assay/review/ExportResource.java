@@ -3,10 +3,10 @@ package dev.assay.review;
 import dev.assay.grading.GradeQuery;
 import dev.assay.platform.ApiException;
 import dev.assay.platform.QueryParams;
-import dev.assay.security.Allowed;
 import dev.assay.security.Caller;
-import dev.assay.security.Role;
+import dev.assay.security.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Exports for auditors: automated scores, overrides, reasons and provenance. */
 @Path("/api/v1/exports/grades")
 @Tag(name = "Review")
-@Allowed({Role.REVIEWER, Role.ADMIN})
+@RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
 @RunOnVirtualThread
 class ExportResource {
   private final ExportService exports;

@@ -81,8 +81,8 @@ class ExportService {
 
   private static String csvLine(GradeView g, ReviewService.History h) {
     List<ReviewEvent> overrides =
-        h.events().stream().filter(e -> e.kind().equals("overridden")).toList();
-    long confirmations = h.events().stream().filter(e -> e.kind().equals("confirmed")).count();
+        h.events().stream().filter(e -> e.kind() == EventKind.OVERRIDDEN).toList();
+    long confirmations = h.events().stream().filter(e -> e.kind() == EventKind.CONFIRMED).count();
     ReviewEvent last = overrides.isEmpty() ? null : overrides.get(overrides.size() - 1);
     Provenance p = g.provenance();
     Provenance.PromptRef prompt = p.prompt();
@@ -93,7 +93,7 @@ class ExportService {
     cells.add(g.questionId());
     cells.add(g.rubricVersion());
     cells.add(g.candidateRef());
-    cells.add(g.mode());
+    cells.add(g.mode().wire());
     cells.add(g.overall().score());
     cells.add(g.overall().maxScore());
     cells.add(g.overall().percent());
@@ -103,7 +103,7 @@ class ExportService {
     cells.add(h.effective().source());
     cells.add(overrides.size());
     cells.add(confirmations);
-    cells.add(last == null ? null : last.reasonCode());
+    cells.add(last == null ? null : last.reasonCode().wire());
     cells.add(last == null ? null : last.reason());
     cells.add(last == null ? null : last.actorKey());
     cells.add(last == null ? null : last.at());

@@ -28,7 +28,7 @@ public class HumanReviews {
    */
   static Optional<Human> of(Automated grade, List<ReviewEvent> events) {
     Optional<ReviewEvent> override = ReviewService.latestOverride(events);
-    if (override.isEmpty() && events.stream().noneMatch(e -> e.kind().equals("confirmed"))) {
+    if (override.isEmpty() && events.stream().noneMatch(e -> e.kind() == EventKind.CONFIRMED)) {
       return Optional.empty();
     }
     double score = override.map(ReviewEvent::overallScore).orElse(grade.overall());

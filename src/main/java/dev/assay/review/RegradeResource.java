@@ -1,9 +1,9 @@
 package dev.assay.review;
 
-import dev.assay.security.Allowed;
 import dev.assay.security.Caller;
-import dev.assay.security.Role;
+import dev.assay.security.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Review")
-@Allowed(Role.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 @RunOnVirtualThread
 class RegradeResource {
   private final RegradeService regrades;

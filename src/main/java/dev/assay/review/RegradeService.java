@@ -3,6 +3,7 @@ package dev.assay.review;
 import dev.assay.grading.GradeQuery;
 import dev.assay.grading.GradeRequest;
 import dev.assay.grading.GradeView;
+import dev.assay.grading.GradingMode;
 import dev.assay.grading.GradingService;
 import dev.assay.llm.LlmConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +42,7 @@ class RegradeService {
       int grades,
       long estimatedLlmTokens,
       String estimateBasis,
-      String grader,
+      GradingMode grader,
       boolean executed,
       List<Regraded> regraded) {}
 
@@ -50,7 +51,7 @@ class RegradeService {
     long tokens = 0;
     String basis = "offline grader: no LLM tokens";
     if (llm.enabled()) {
-      List<GradeView> llmGrades = stale.stream().filter(g -> g.mode().equals("llm")).toList();
+      List<GradeView> llmGrades = stale.stream().filter(g -> g.mode() == GradingMode.LLM).toList();
       long perGrade =
           llmGrades.isEmpty()
               ? DEFAULT_TOKENS_PER_GRADE
@@ -80,7 +81,13 @@ class RegradeService {
             new Regraded(old.id(), fresh.id(), old.overall().score(), fresh.overall().score()));
       }
     }
-    return new Plan(stale.size(), tokens, basis, llm.enabled() ? "llm" : "offline", execute, done);
+    return new Plan(
+        stale.size(),
+        tokens,
+        basis,
+        llm.enabled() ? GradingMode.LLM : GradingMode.OFFLINE,
+        execute,
+        done);
   }
 
   /** Stale grades of the workspace (or one question) not yet re-graded, oldest first. */

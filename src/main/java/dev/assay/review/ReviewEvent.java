@@ -6,9 +6,9 @@ import java.util.UUID;
 
 /** One event in a grade's history: who did what, when, and why. */
 public record ReviewEvent(
-    String kind,
+    EventKind kind,
     UUID actorKey,
-    String reasonCode,
+    ReasonCode reasonCode,
     String reason,
     Double overallScore,
     Map<String, Double> criteria,

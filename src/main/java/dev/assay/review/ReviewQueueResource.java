@@ -1,10 +1,10 @@
 package dev.assay.review;
 
 import dev.assay.platform.PathIds;
-import dev.assay.security.Allowed;
 import dev.assay.security.Caller;
-import dev.assay.security.Role;
+import dev.assay.security.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/review-queue")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Review")
-@Allowed({Role.REVIEWER, Role.ADMIN})
+@RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
 @RunOnVirtualThread
 class ReviewQueueResource {
   private final ReviewService reviews;

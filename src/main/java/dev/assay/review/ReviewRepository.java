@@ -2,6 +2,7 @@ package dev.assay.review;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.grading.GradingMode;
 import dev.assay.platform.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
@@ -42,9 +43,9 @@ class ReviewRepository {
   void insert(
       long workspaceId,
       UUID gradeId,
-      String kind,
+      EventKind kind,
       UUID actor,
-      String reasonCode,
+      ReasonCode reasonCode,
       String reason,
       Double overall,
       Map<String, Double> criteria,
@@ -58,9 +59,9 @@ class ReviewRepository {
         """,
         workspaceId,
         gradeId,
-        kind,
+        kind.wire(),
         actor,
-        reasonCode,
+        reasonCode == null ? null : reasonCode.wire(),
         reason,
         overall,
         jdbc.json(criteria),
@@ -88,9 +89,11 @@ class ReviewRepository {
                 Map.entry(
                     r.uuid("grade_id"),
                     new ReviewEvent(
-                        r.string("kind"),
+                        EventKind.fromWire(r.string("kind")),
                         r.uuid("actor_key"),
-                        r.string("reason_code"),
+                        r.string("reason_code") == null
+                            ? null
+                            : ReasonCode.fromWire(r.string("reason_code")),
                         r.string("reason"),
                         r.nullableDouble("overall_score"),
                         r.json("criteria", SCORES),
@@ -158,7 +161,7 @@ class ReviewRepository {
   record QueueRow(
       UUID gradeId,
       String questionId,
-      String mode,
+      GradingMode mode,
       double confidence,
       List<String> flags,
       boolean audit,
@@ -210,7 +213,7 @@ class ReviewRepository {
     return new QueueRow(
         r.uuid("id"),
         r.string("slug"),
-        r.string("mode"),
+        GradingMode.fromWire(r.string("mode")),
         r.doubleValue("confidence"),
         r.strings("flags"),
         r.bool("audit"),

@@ -3,10 +3,10 @@ package dev.assay.review;
 import dev.assay.exemplar.ExemplarView;
 import dev.assay.exemplar.Label;
 import dev.assay.platform.PathIds;
-import dev.assay.security.Allowed;
 import dev.assay.security.Caller;
-import dev.assay.security.Role;
+import dev.assay.security.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/grades")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Review", description = "Human overrides, confirmations, history and the review queue")
-@Allowed({Role.REVIEWER, Role.ADMIN})
+@RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
 @RunOnVirtualThread
 class ReviewResource {
   private final ReviewService reviews;
@@ -45,7 +45,7 @@ class ReviewResource {
 
   @GET
   @Path("{id}/feedback")
-  @Allowed({Role.GRADER, Role.REVIEWER, Role.ADMIN})
+  @RolesAllowed({Roles.GRADER, Roles.REVIEWER, Roles.ADMIN})
   @Operation(
       summary = "Feedback for the candidate",
       description =

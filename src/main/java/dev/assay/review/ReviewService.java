@@ -3,11 +3,13 @@ package dev.assay.review;
 import dev.assay.bank.CriterionSpec;
 import dev.assay.bank.Rubrics;
 import dev.assay.grading.GradeView;
+import dev.assay.grading.GradingMode;
 import dev.assay.grading.GradingService;
 import dev.assay.grading.Verdict;
 import dev.assay.metrics.Metrics;
 import dev.assay.platform.ApiException;
 import dev.assay.platform.Problem.FieldError;
+import dev.assay.platform.WireNames;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -17,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -27,9 +28,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ReviewService {
-  static final Set<String> REASON_CODES =
-      Set.of("misread-answer", "rubric-gap", "too-harsh", "too-lenient", "injection", "other");
-
   private final GradingService grading;
   private final ReviewRepository repository;
   private final ReviewConfig config;
@@ -62,7 +60,7 @@ public class ReviewService {
   public record QueueItem(
       UUID gradeId,
       String questionId,
-      String mode,
+      GradingMode mode,
       double confidence,
       List<String> flags,
       List<String> reasons,
@@ -75,10 +73,10 @@ public class ReviewService {
     List<ReviewEvent> events = new ArrayList<>();
     events.add(
         new ReviewEvent(
-            "graded",
+            EventKind.GRADED,
             repository.gradedBy(gradeId),
             null,
-            grade.mode() + " grade",
+            grade.mode().wire() + " grade",
             grade.overall().score(),
             automated(grade).criteria(),
             null,
@@ -96,7 +94,7 @@ public class ReviewService {
    * first; empty when no reviewer overrode the grade.
    */
   static Optional<ReviewEvent> latestOverride(List<ReviewEvent> events) {
-    return events.stream().filter(e -> e.kind().equals("overridden")).reduce((a, b) -> b);
+    return events.stream().filter(e -> e.kind() == EventKind.OVERRIDDEN).reduce((a, b) -> b);
   }
 
   /** Records an override; the automated grade stays as it was. */
@@ -110,11 +108,10 @@ public class ReviewService {
       UUID actor) {
     GradeView grade = grading.get(workspaceId, gradeId, null);
     List<FieldError> errors = new ArrayList<>();
-    if (!REASON_CODES.contains(reasonCode)) {
+    ReasonCode code = ReasonCode.known(reasonCode);
+    if (code == null) {
       errors.add(
-          new FieldError(
-              "reasonCode",
-              "must be one of " + String.join(", ", REASON_CODES.stream().sorted().toList())));
+          new FieldError("reasonCode", "must be one of " + WireNames.allowed(ReasonCode.class)));
     }
     Map<String, Double> scores = new LinkedHashMap<>(automated(grade).criteria());
     Map<String, Double> given = criteria == null ? Map.of() : criteria;
@@ -148,9 +145,9 @@ public class ReviewService {
               repository.insert(
                   workspaceId,
                   gradeId,
-                  "overridden",
+                  EventKind.OVERRIDDEN,
                   actor,
-                  reasonCode,
+                  code,
                   reason,
                   Metrics.round(effectiveOverall, 3),
                   scores,
@@ -167,7 +164,7 @@ public class ReviewService {
             () -> {
               requireNotHeldByOther(gradeId, actor);
               repository.insert(
-                  workspaceId, gradeId, "confirmed", actor, null, reason, null, null, null);
+                  workspaceId, gradeId, EventKind.CONFIRMED, actor, null, reason, null, null, null);
             });
     return history(workspaceId, gradeId);
   }
@@ -189,7 +186,7 @@ public class ReviewService {
               requireNotHeldByOther(gradeId, actor);
               OffsetDateTime expires = OffsetDateTime.now().plus(config.claimTtl());
               repository.insert(
-                  workspaceId, gradeId, "claimed", actor, null, null, null, null, expires);
+                  workspaceId, gradeId, EventKind.CLAIMED, actor, null, null, null, null, expires);
               return new Claim(gradeId, actor, expires);
             });
   }
@@ -202,7 +199,7 @@ public class ReviewService {
             () -> {
               requireNotHeldByOther(gradeId, actor);
               repository.insert(
-                  workspaceId, gradeId, "released", actor, null, null, null, null, null);
+                  workspaceId, gradeId, EventKind.RELEASED, actor, null, null, null, null, null);
             });
   }
 
@@ -211,13 +208,13 @@ public class ReviewService {
     repository.lock(gradeId);
     ReviewEvent latest = null;
     for (ReviewEvent e : repository.events(gradeId)) {
-      if (e.kind().equals("claimed") || e.kind().equals("released")) {
+      if (e.kind() == EventKind.CLAIMED || e.kind() == EventKind.RELEASED) {
         latest = e;
       }
     }
     boolean held =
         latest != null
-            && latest.kind().equals("claimed")
+            && latest.kind() == EventKind.CLAIMED
             && latest.expiresAt().isAfter(OffsetDateTime.now())
             && !Objects.equals(latest.actorKey(), actor);
     if (held) {
@@ -232,7 +229,7 @@ public class ReviewService {
     if (r.confidence() < config.lowConfidence()) {
       reasons.add("low-confidence");
     }
-    if (r.mode().equals("fallback")) {
+    if (r.mode() == GradingMode.FALLBACK) {
       reasons.add("fallback");
     }
     if (r.flags().stream().anyMatch(f -> !f.equals("reused-grade"))) {

@@ -1,9 +1,9 @@
 package dev.assay.review;
 
-import dev.assay.security.Allowed;
 import dev.assay.security.Caller;
-import dev.assay.security.Role;
+import dev.assay.security.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/settings")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Access")
-@Allowed(Role.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 @RunOnVirtualThread
 class SettingsResource {
   private final SettingsService settings;

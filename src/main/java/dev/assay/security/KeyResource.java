@@ -6,6 +6,7 @@ import dev.assay.platform.Slugs;
 import dev.assay.workspace.WorkspaceRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -30,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Access", description = "API keys and workspaces")
-@Allowed(Role.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 @RunOnVirtualThread
 class KeyResource {
   private final ApiKeyService keys;

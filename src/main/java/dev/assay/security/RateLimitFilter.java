@@ -1,38 +1,46 @@
 package dev.assay.security;
 
 import dev.assay.platform.ApiException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * After authentication: a key over its limit gets 429 with {@code Retry-After} (seconds) and a
- * problem+json body; the call does nothing, so no LLM call is made for it.
+ * After authentication and the role check: a key over its limit gets 429 with {@code Retry-After}
+ * (seconds) and a problem+json body; the call does nothing, so no LLM call is made for it. Calls
+ * refused with 401 or 403 never reach this filter and use no budget. The identity is read without
+ * blocking (this runs on the event loop).
  */
 class RateLimitFilter {
-  private final Caller caller;
+  private final CurrentIdentityAssociation identities;
   private final RateLimits limits;
 
-  RateLimitFilter(Caller caller, RateLimits limits) {
-    this.caller = caller;
+  RateLimitFilter(CurrentIdentityAssociation identities, RateLimits limits) {
+    this.identities = identities;
     this.limits = limits;
   }
 
   @ServerRequestFilter(priority = Priorities.USER + 10)
-  Optional<Response> limit(ContainerRequestContext request) {
-    if (!caller.authenticated()) {
-      return Optional.empty();
+  Uni<Response> limit(ContainerRequestContext request) {
+    return identities.getDeferredIdentity().map(identity -> check(request, identity));
+  }
+
+  private Response check(ContainerRequestContext request, SecurityIdentity identity) {
+    if (identity.isAnonymous()) {
+      return null;
     }
     boolean grading =
         request.getMethod().equals("POST")
             && request.getUriInfo().getPath().replaceAll("/+$", "").equals("/api/v1/grades");
-    OptionalLong wait = limits.take(caller.keyId(), grading);
+    OptionalLong wait = limits.take(Caller.keyOf(identity), grading);
     if (wait.isEmpty()) {
-      return Optional.empty();
+      return null;
     }
     throw new RateLimited(wait.getAsLong(), grading);
   }

@@ -2,12 +2,13 @@ package dev.assay.security;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import dev.assay.platform.WireNames;
 
 /**
  * What a key may do. {@code grader}: a platform client that creates grades and reads its own;
  * {@code reviewer}: reads every grade of its workspace and reviews them; {@code admin}: the bank,
- * keys and settings, and everything a reviewer may do.
+ * keys and settings, and everything a reviewer may do. The wire names are the security roles of
+ * {@link Roles}.
  */
 public enum Role {
   GRADER,
@@ -16,16 +17,11 @@ public enum Role {
 
   @JsonValue
   public String wire() {
-    return name().toLowerCase(Locale.ROOT);
+    return WireNames.of(this);
   }
 
   @JsonCreator
   public static Role fromWire(String value) {
-    for (Role role : values()) {
-      if (role.wire().equals(value)) {
-        return role;
-      }
-    }
-    throw new IllegalArgumentException("must be one of grader, reviewer, admin");
+    return WireNames.parse(Role.class, value);
   }
 }

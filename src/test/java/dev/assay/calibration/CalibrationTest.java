@@ -1,6 +1,7 @@
 package dev.assay.calibration;
 
 import static dev.assay.support.Api.as;
+import static dev.assay.support.Api.grade;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -80,24 +81,10 @@ class CalibrationTest {
 
   /** A fresh workspace with the five questions and the gate set; returns its admin key. */
   private String workspace() throws IOException {
-    lastSlug = "cal-" + UUID.randomUUID().toString().substring(0, 8);
-    String admin =
-        Api.given()
-            .contentType(ContentType.JSON)
-            .body(Map.of("slug", lastSlug, "name", "c"))
-            .post("/api/v1/workspaces")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("adminKey.key");
-    for (String file : BANK_FILES) {
-      as(admin)
-          .contentType("application/yaml")
-          .body(resource(file).getBytes(StandardCharsets.UTF_8))
-          .post("/api/v1/bank/import")
-          .then()
-          .statusCode(200);
-    }
+    Api.Workspace workspace = Api.createWorkspace("cal");
+    lastSlug = workspace.slug();
+    String admin = workspace.adminKey();
+    Api.importBank(admin, BANK_FILES.toArray(String[]::new));
     as(admin)
         .contentType(ContentType.JSON)
         .body(Map.of("name", "gold-subset", "rows", gateRows))
@@ -131,25 +118,12 @@ class CalibrationTest {
             .body("status", equalTo("evaluating"))
             .extract()
             .path("id");
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonPath p =
-          as(admin).get("/api/v1/promotions/{id}", id).then().statusCode(200).extract().jsonPath();
-      if (!p.getString("status").equals("evaluating")) {
-        return p;
-      }
-      sleep(250);
-    }
-    throw new AssertionError("the gate did not decide in time");
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    return Api.awaitBody(
+        admin,
+        "/api/v1/promotions/{id}",
+        p -> !p.getString("status").equals("evaluating"),
+        Duration.ofMinutes(3),
+        id);
   }
 
   private static String activeRef(String admin) {
@@ -166,19 +140,6 @@ class CalibrationTest {
         .map(c -> (String) c.get("ref"))
         .findFirst()
         .orElseThrow();
-  }
-
-  private static JsonPath grade(String key, String question, String answer) {
-    return as(key)
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "questionId", question, "answer", answer, "candidateRef", "c-" + UUID.randomUUID()))
-        .post("/api/v1/grades")
-        .then()
-        .statusCode(201)
-        .extract()
-        .jsonPath();
   }
 
   @Test
@@ -359,15 +320,12 @@ class CalibrationTest {
           .then()
           .statusCode(201);
     }
-    JsonPath report = null;
-    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-    while (System.nanoTime() < deadline) {
-      report = as(admin).get("/api/v1/shadow/report").then().statusCode(200).extract().jsonPath();
-      if (report.getInt("shadowGrades") == 6) {
-        break;
-      }
-      sleep(200);
-    }
+    JsonPath report =
+        Api.awaitBody(
+            admin,
+            "/api/v1/shadow/report",
+            r -> r.getInt("shadowGrades") == 6,
+            Duration.ofMinutes(1));
     assertEquals(6, report.getInt("shadowGrades"), report.prettify());
     assertEquals("rubric-only@1", report.getString("shadowConfig"));
     assertEquals(6, report.getInt("shadowVsActive.n"));
@@ -470,15 +428,7 @@ class CalibrationTest {
             .body("dataset", equalTo("gold-subset"))
             .extract()
             .path("id");
-    JsonPath run = null;
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (System.nanoTime() < deadline) {
-      run = as(admin).get("/api/v1/eval-runs/{id}", id).then().statusCode(200).extract().jsonPath();
-      if (List.of("done", "failed").contains(run.getString("run.status"))) {
-        break;
-      }
-      sleep(250);
-    }
+    JsonPath run = Api.awaitEvalRun(admin, id, Duration.ofMinutes(2));
     assertEquals("done", run.getString("run.status"), run.prettify());
     assertTrue(run.getString("report.protocol").startsWith("against the workspace's bank"));
     assertEquals(5, run.getInt("report.questions"));

@@ -19,8 +19,8 @@ class GateTest {
 
   private static GateConfig config(List<String> metrics, int minRows) {
     return new GateConfig() {
-      public List<String> metrics() {
-        return metrics;
+      public List<GateMetric> metrics() {
+        return metrics.stream().map(GateMetric::fromWire).toList();
       }
 
       public double qwkMargin() {
@@ -133,6 +133,6 @@ class GateTest {
 
     assertFalse(d.promote());
     assertTrue(d.reasons().get(0).contains("at least 20"), d.reasons().toString());
-    assertThrows(IllegalArgumentException.class, () -> Gate.validate(config(List.of("f1"), 1)));
+    assertThrows(IllegalArgumentException.class, () -> GateMetric.fromWire("f1"));
   }
 }

@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -199,15 +200,9 @@ class EvalRunnerTest {
             .header("Location", org.hamcrest.Matchers.containsString("/api/v1/eval-runs/"))
             .extract()
             .path("id");
-    io.restassured.path.json.JsonPath run = null;
-    for (int i = 0; i < 300; i++) {
-      run = given().get("/api/v1/eval-runs/{id}", id).then().statusCode(200).extract().jsonPath();
-      if (run.getString("run.status").equals("done")
-          || run.getString("run.status").equals("failed")) {
-        break;
-      }
-      Thread.sleep(200);
-    }
+    io.restassured.path.json.JsonPath run =
+        dev.assay.support.Api.awaitEvalRun(
+            dev.assay.support.Api.ADMIN_KEY, id, Duration.ofMinutes(1));
     assertEquals("done", run.getString("run.status"), run.prettify());
     assertEquals("api", run.getString("run.purpose"));
     assertEquals(4, run.getInt("report.gradedRows"));

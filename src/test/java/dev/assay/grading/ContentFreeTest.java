@@ -51,7 +51,8 @@ class ContentFreeTest {
     assertTrue(rows.size() >= 50);
     for (EvalRow row : rows) {
       JsonPath g =
-          OfflineGradingTest.grade(
+          dev.assay.support.Api.grade(
+              dev.assay.support.Api.ADMIN_KEY,
               Map.of(
                   "questionId", row.questionId(),
                   "answer", row.answer(),

@@ -1,6 +1,7 @@
 package dev.assay.grading;
 
 import static dev.assay.support.Api.as;
+import static dev.assay.support.Api.grade;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -42,15 +42,7 @@ class LearnedScorerTest {
 
   /** A workspace of its own with three questions of six exemplars each; returns its admin key. */
   private static String workspace() {
-    String admin =
-        Api.given()
-            .contentType(ContentType.JSON)
-            .body(Map.of("slug", "ls-" + UUID.randomUUID().toString().substring(0, 8), "name", "l"))
-            .post("/api/v1/workspaces")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("adminKey.key");
+    String admin = Api.createWorkspace("ls").adminKey();
     importBank(admin);
     return admin;
   }
@@ -97,19 +89,6 @@ class LearnedScorerTest {
         .getList("$");
   }
 
-  private static JsonPath grade(String key, String answer) {
-    return as(key)
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "questionId", "q-one", "answer", answer, "candidateRef", "c-" + UUID.randomUUID()))
-        .post("/api/v1/grades")
-        .then()
-        .statusCode(201)
-        .extract()
-        .jsonPath();
-  }
-
   @Test
   void importingABankTrainsAModelThatEveryOfflineGradeRecords() {
     String admin = workspace();
@@ -121,7 +100,8 @@ class LearnedScorerTest {
     assertEquals(18, ((Map<?, ?>) models.get(0).get("training")).get("rows"));
 
     JsonPath g =
-        grade(admin, "I would focus on grounding answers in retrieved passages for q-one.");
+        grade(
+            admin, "q-one", "I would focus on grounding answers in retrieved passages for q-one.");
     assertEquals("v1", g.getString("provenance.scoringModel.ref"));
     assertEquals(models.get(0).get("hash"), g.getString("provenance.scoringModel.hash"));
     assertTrue(g.getString("provenance.grader").startsWith(OfflineGrader.VERSION + "@v1:"));
@@ -154,7 +134,8 @@ class LearnedScorerTest {
     assertEquals(true, newest.get("active"));
     assertEquals(
         "v2",
-        grade(admin, "Grounding matters for q-one.").getString("provenance.scoringModel.ref"));
+        grade(admin, "q-one", "Grounding matters for q-one.")
+            .getString("provenance.scoringModel.ref"));
   }
 
   @Test
@@ -184,7 +165,7 @@ class LearnedScorerTest {
   @Test
   void aModelTrainedOnAnotherEmbeddingModelsVectorsNeverGrades() throws SQLException {
     String admin = workspace();
-    String gradeId = grade(admin, "Grounding matters for q-one.").getString("id");
+    String gradeId = grade(admin, "q-one", "Grounding matters for q-one.").getString("id");
     // As if the deployment had switched embedding models since: the workspace's active model is
     // one whose features were computed from another model's vectors.
     try (Connection c = dataSource.getConnection();
@@ -203,7 +184,7 @@ class LearnedScorerTest {
     }
     assertEquals(
         "prior",
-        grade(admin, "Citing passages matters for q-one.")
+        grade(admin, "q-one", "Citing passages matters for q-one.")
             .getString("provenance.scoringModel.ref"));
   }
 }

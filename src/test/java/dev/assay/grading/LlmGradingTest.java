@@ -5,7 +5,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static dev.assay.support.Api.ADMIN_KEY;
 import static dev.assay.support.Api.given;
+import static dev.assay.support.Api.grade;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +26,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,14 +102,8 @@ class LlmGradingTest {
   }
 
   private JsonPath gradeAnswer(String text) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("questionId", QUESTION, "answer", text, "candidateRef", "cand-" + run))
-        .post("/api/v1/grades")
-        .then()
-        .statusCode(201)
-        .extract()
-        .jsonPath();
+    return grade(
+        ADMIN_KEY, Map.of("questionId", QUESTION, "answer", text, "candidateRef", "cand-" + run));
   }
 
   /** The candidate answer of one logged LLM request, as the model read it. */
@@ -214,21 +212,15 @@ class LlmGradingTest {
   }
 
   private JsonPath gradeIt() {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "questionId",
-                QUESTION,
-                "answer",
-                answer,
-                "candidateRef",
-                "cand-llm-" + UUID.randomUUID()))
-        .post("/api/v1/grades")
-        .then()
-        .statusCode(201)
-        .extract()
-        .jsonPath();
+    return grade(
+        ADMIN_KEY,
+        Map.of(
+            "questionId",
+            QUESTION,
+            "answer",
+            answer,
+            "candidateRef",
+            "cand-llm-" + UUID.randomUUID()));
   }
 
   /**
@@ -329,11 +321,8 @@ class LlmGradingTest {
       assertEquals("llm", g.getString("mode"));
       assertEquals("fake-grader-1", g.getString("provenance.model.name"));
       assertEquals("deployment-default", g.getString("provenance.graderConfig.name"));
-      List<LoggedRequest> calls = calls();
-      for (int i = 0; i < 100 && calls.size() < 2; i++) {
-        Thread.sleep(100);
-        calls = calls();
-      }
+      List<LoggedRequest> calls =
+          await().atMost(Duration.ofSeconds(10)).until(this::calls, c -> c.size() >= 2);
       assertEquals(
           List.of("fake-grader-1", "fake-grader-2"),
           calls.stream()
@@ -342,11 +331,17 @@ class LlmGradingTest {
               .toList(),
           "the live grade and then its shadow, each with its own model");
       JsonPath report =
-          given().get("/api/v1/shadow/report").then().statusCode(200).extract().jsonPath();
-      for (int i = 0; i < 100 && report.getInt("shadowGrades") < 1; i++) {
-        Thread.sleep(100);
-        report = given().get("/api/v1/shadow/report").then().statusCode(200).extract().jsonPath();
-      }
+          await()
+              .atMost(Duration.ofSeconds(10))
+              .until(
+                  () ->
+                      given()
+                          .get("/api/v1/shadow/report")
+                          .then()
+                          .statusCode(200)
+                          .extract()
+                          .jsonPath(),
+                  r -> r.getInt("shadowGrades") >= 1);
       assertEquals(1, report.getInt("shadowVsActive.n"));
       assertEquals(1.0, report.getDouble("shadowVsActive.exact"), 1e-9, "same reply, same score");
       given()

@@ -1,6 +1,8 @@
 package dev.assay.grading;
 
+import static dev.assay.support.Api.ADMIN_KEY;
 import static dev.assay.support.Api.given;
+import static dev.assay.support.Api.grade;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -45,18 +47,6 @@ class OfflineGradingTest {
       "The model has an AUC of 0.91 and is 96% accurate, which are both great numbers, so it can launch now."
           + " I would leave the default threshold of 0.5 and tell the clinical lead it is 96% accurate.";
 
-  static JsonPath grade(Map<String, Object> body) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post("/api/v1/grades")
-        .then()
-        .statusCode(201)
-        .contentType(ContentType.JSON)
-        .extract()
-        .jsonPath();
-  }
-
   static Map<String, Object> request(String answer, String candidate) {
     Map<String, Object> body = new HashMap<>();
     body.put("questionId", QUESTION);
@@ -67,7 +57,7 @@ class OfflineGradingTest {
 
   @Test
   void offlineGradeHasCriteriaRealCitationsAndProvenance() {
-    JsonPath g = grade(request(STRONG_PARAPHRASE, "cand-offline-1"));
+    JsonPath g = grade(ADMIN_KEY, request(STRONG_PARAPHRASE, "cand-offline-1"));
 
     assertEquals("offline", g.getString("mode"));
     int criteria =
@@ -115,14 +105,16 @@ class OfflineGradingTest {
   @Test
   void aStrongParaphraseOutscoresAWeakOne() {
     double strong =
-        grade(request(STRONG_PARAPHRASE + " (v2)", "cand-offline-2")).getDouble("overall.score");
-    double weak = grade(request(WEAK_PARAPHRASE, "cand-offline-3")).getDouble("overall.score");
+        grade(ADMIN_KEY, request(STRONG_PARAPHRASE + " (v2)", "cand-offline-2"))
+            .getDouble("overall.score");
+    double weak =
+        grade(ADMIN_KEY, request(WEAK_PARAPHRASE, "cand-offline-3")).getDouble("overall.score");
     assertTrue(strong > weak + 1, "strong " + strong + " vs weak " + weak);
   }
 
   @Test
   void emptyAnswerScoresZeroAndIsFlagged() {
-    JsonPath g = grade(request("   ", "cand-empty"));
+    JsonPath g = grade(ADMIN_KEY, request("   ", "cand-empty"));
     assertEquals(0.0, g.getDouble("overall.score"));
     assertTrue(g.getList("flags").contains("too-short"));
     assertTrue(g.getDouble("confidence") < 1);
@@ -131,8 +123,8 @@ class OfflineGradingTest {
   @Test
   void sameAnswerUnderSameRubricReusesTheStoredGrade() {
     String answer = WEAK_PARAPHRASE + " Recall matters less than accuracy here.";
-    JsonPath first = grade(request(answer, "cand-dedup"));
-    JsonPath second = grade(request("  " + answer.toUpperCase() + "  ", "cand-dedup"));
+    JsonPath first = grade(ADMIN_KEY, request(answer, "cand-dedup"));
+    JsonPath second = grade(ADMIN_KEY, request("  " + answer.toUpperCase() + "  ", "cand-dedup"));
     assertEquals(first.getString("id"), second.getString("reusedFrom"));
     assertTrue(second.getList("flags").contains("reused-grade"));
     assertEquals(first.getDouble("overall.score"), second.getDouble("overall.score"));
@@ -172,8 +164,8 @@ class OfflineGradingTest {
   @Test
   void theLogFiltersByQuestionCandidateModeAndFlag() {
     String candidate = "cand-filter-" + UUID.randomUUID();
-    grade(request("Too short.", candidate));
-    grade(request(STRONG_PARAPHRASE + " Filtered.", candidate));
+    grade(ADMIN_KEY, request("Too short.", candidate));
+    grade(ADMIN_KEY, request(STRONG_PARAPHRASE + " Filtered.", candidate));
     given()
         .queryParam("candidateRef", candidate)
         .get("/api/v1/grades")
@@ -257,15 +249,18 @@ class OfflineGradingTest {
 
   @Test
   void theGradeLogIsAppendOnly() throws Exception {
-    grade(request(WEAK_PARAPHRASE + " Append only.", "cand-append"));
+    // Only this test's own grade is touched: were the guard missing, nothing shared is lost.
+    String id =
+        grade(ADMIN_KEY, request(WEAK_PARAPHRASE + " Append only.", "cand-append")).getString("id");
+    String own = " WHERE id = '" + UUID.fromString(id) + "'";
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
       SQLException update =
           assertThrows(
-              SQLException.class, () -> s.executeUpdate("UPDATE grade SET confidence = 1"));
+              SQLException.class, () -> s.executeUpdate("UPDATE grade SET confidence = 1" + own));
       assertTrue(update.getMessage().contains("append-only"), update.getMessage());
       SQLException delete =
-          assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM grade"));
+          assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM grade" + own));
       assertTrue(delete.getMessage().contains("append-only"), delete.getMessage());
     }
   }
@@ -276,7 +271,7 @@ class OfflineGradingTest {
         "Accuracy is the wrong yardstick with a four percent base rate. I would make recall the launch metric,"
             + " summarise with PR-AUC, and move the threshold down until about nine in ten deteriorations are"
             + " caught on validation data, accepting extra nurse checks because they are cheap.";
-    JsonPath g = grade(request(answer, "cand-clean"));
+    JsonPath g = grade(ADMIN_KEY, request(answer, "cand-clean"));
     assertTrue(g.getList("flags").isEmpty(), g.getList("flags").toString());
     assertTrue(g.getString("provenance.screening.words") != null);
     given()

@@ -2,9 +2,10 @@ package dev.assay.grading;
 
 import static dev.assay.grading.OfflineGradingTest.QUESTION;
 import static dev.assay.grading.OfflineGradingTest.STRONG_PARAPHRASE;
-import static dev.assay.grading.OfflineGradingTest.grade;
 import static dev.assay.grading.OfflineGradingTest.request;
+import static dev.assay.support.Api.ADMIN_KEY;
 import static dev.assay.support.Api.given;
+import static dev.assay.support.Api.grade;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class UnusualAnswerFlagsTest {
   /** Grades the answer, checks the flag and that the flag lowered the grader's own confidence. */
   private JsonPath flagged(String answer, String flag) {
-    JsonPath g = grade(request(answer, "cand-" + UUID.randomUUID()));
+    JsonPath g = grade(ADMIN_KEY, request(answer, "cand-" + UUID.randomUUID()));
     List<String> flags = g.getList("flags");
     assertTrue(flags.contains(flag), "expected " + flag + " in " + flags);
     double unflagged = g.getDouble("provenance.graderConfidence");
@@ -65,7 +66,7 @@ class UnusualAnswerFlagsTest {
         "Accuracy hides the minority class here, so I would launch on recall at the alert capacity of thirty per"
             + " shift, validated on a later period with patients kept in one split. "
             + UUID.randomUUID();
-    JsonPath first = grade(request(answer, "cand-dup-a-" + UUID.randomUUID()));
+    JsonPath first = grade(ADMIN_KEY, request(answer, "cand-dup-a-" + UUID.randomUUID()));
     assertTrue(!first.getList("flags").contains(Screening.NEAR_DUPLICATE_ANSWER));
     JsonPath second = flagged(answer.replace("I would", "I'd"), Screening.NEAR_DUPLICATE_ANSWER);
     assertTrue(

@@ -8,13 +8,11 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.support.ApiOperations;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,32 +58,12 @@ class HostileInputTest {
    */
   @Test
   void everyOperationSurvivesHostileInput() {
-    String key =
-        given()
-            .contentType(ContentType.JSON)
-            .body(Map.of("slug", "hostile-" + System.nanoTime(), "name", "Hostile input"))
-            .post("/api/v1/workspaces")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("adminKey.key");
-    JsonPath api = RestAssured.given().queryParam("format", "json").get("/q/openapi").jsonPath();
-    Map<String, Map<String, Object>> paths = api.getMap("paths");
-    List<String> operations = new ArrayList<>();
-    for (var path : paths.entrySet()) {
-      if (!path.getKey().startsWith("/api/v1")) {
-        continue;
-      }
-      for (String method : path.getValue().keySet()) {
-        if (List.of("get", "post", "put", "delete").contains(method)) {
-          operations.add(method.toUpperCase() + " " + path.getKey());
-        }
-      }
-    }
+    String key = dev.assay.support.Api.createWorkspace("hostile").adminKey();
+    List<ApiOperations.Operation> operations = ApiOperations.all();
     assertTrue(operations.size() >= 30, operations.toString());
-    for (String op : operations) {
-      String method = op.substring(0, op.indexOf(' '));
-      String template = op.substring(op.indexOf(' ') + 1);
+    for (ApiOperations.Operation op : operations) {
+      String method = op.method();
+      String template = op.template();
       for (String bad : BAD_SEGMENTS) {
         String url = template.replaceAll("\\{[^}]+}", bad);
         if (!url.equals(template)) {

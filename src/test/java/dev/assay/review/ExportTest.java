@@ -1,6 +1,8 @@
 package dev.assay.review;
 
+import static dev.assay.support.Api.ADMIN_KEY;
 import static dev.assay.support.Api.given;
+import static dev.assay.support.Api.grade;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,20 +29,15 @@ class ExportTest {
   void csvAndJsonLinesCarryScoresOverridesReasonsAndProvenance() {
     String q = question();
     String id =
-        given()
-            .contentType(ContentType.JSON)
-            .body(
+        grade(
+                ADMIN_KEY,
                 Map.of(
                     "questionId",
                     q,
                     "answer",
                     "Gradient boosting with class weights, \"calibrated\", checked on later months. "
                         + UUID.randomUUID()))
-            .post("/api/v1/grades")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+            .getString("id");
     given()
         .contentType(ContentType.JSON)
         .body(

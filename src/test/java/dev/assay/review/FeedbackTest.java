@@ -2,6 +2,7 @@ package dev.assay.review;
 
 import static dev.assay.support.Api.as;
 import static dev.assay.support.Api.given;
+import static dev.assay.support.Api.grade;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -29,17 +30,9 @@ import org.junit.jupiter.api.Test;
 class FeedbackTest {
   private static final String QUESTION = "eval-deterioration-alert-threshold";
 
-  private static String grade(String key, String answer) {
-    return as(key)
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "questionId", QUESTION, "answer", answer, "candidateRef", "c-" + UUID.randomUUID()))
-        .post("/api/v1/grades")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+  /** Grades {@code answer} to {@link #QUESTION} as {@code key}; returns the grade's id. */
+  private static String gradeId(String key, String answer) {
+    return grade(key, QUESTION, answer).getString("id");
   }
 
   /** Every 8-word run of the exemplars, computed here independently of the service. */
@@ -81,7 +74,7 @@ class FeedbackTest {
     for (String answer : answers) {
       JsonPath f =
           as(grader)
-              .get("/api/v1/grades/{id}/feedback", grade(grader, answer))
+              .get("/api/v1/grades/{id}/feedback", gradeId(grader, answer))
               .then()
               .statusCode(200)
               .extract()
@@ -108,7 +101,7 @@ class FeedbackTest {
   @Test
   void scoresAppearOnlyWhenTheWorkspaceSaysSo() {
     String id =
-        grade(
+        gradeId(
             dev.assay.support.Api.ADMIN_KEY,
             "Launch on recall at alert capacity, threshold from later data. " + UUID.randomUUID());
     putSettings(Api.ADMIN_KEY, Map.of("feedbackShowsScores", false)).statusCode(200);
@@ -131,7 +124,7 @@ class FeedbackTest {
   void feedbackFollowsOverridesAndStaysWithItsGrader() {
     String grader = Api.issueKey(Api.ADMIN_KEY, "grader");
     String other = Api.issueKey(Api.ADMIN_KEY, "grader");
-    String id = grade(grader, "Use F1 as the metric. " + UUID.randomUUID());
+    String id = gradeId(grader, "Use F1 as the metric. " + UUID.randomUUID());
     as(other).get("/api/v1/grades/{id}/feedback", id).then().statusCode(404);
     JsonPath before =
         as(grader)
@@ -220,7 +213,7 @@ class FeedbackTest {
   @Test
   void anUnaddressedCriterionIsSaidToBeUnaddressedAndGetsItsHint() {
     String grader = Api.issueKey(Api.ADMIN_KEY, "grader");
-    String id = grade(grader, "   ");
+    String id = gradeId(grader, "   ");
     Map<String, Map<String, Object>> rubric = criteria(grader, QUESTION);
     JsonPath f = feedback(grader, id);
 
@@ -269,14 +262,7 @@ class FeedbackTest {
         rows.sort(java.util.Comparator.comparingDouble(EvalRow::score));
         String answer = rows.get(rows.size() / 2).answer() + " " + UUID.randomUUID();
         String id =
-            as(grader)
-                .contentType(ContentType.JSON)
-                .body(Map.of("questionId", e.getKey(), "answer", answer))
-                .post("/api/v1/grades")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+            grade(grader, Map.of("questionId", e.getKey(), "answer", answer)).getString("id");
         out.add(new Graded(e.getKey(), answer, id, feedback(grader, id)));
       }
       builtInSweep = out;
@@ -371,14 +357,10 @@ class FeedbackTest {
     // The same answer again is a grade of its own (with the same verdict), so the sweep's grades
     // stay as other tests read them.
     String id =
-        given()
-            .contentType(ContentType.JSON)
-            .body(Map.of("questionId", withStrength.question(), "answer", withStrength.answer()))
-            .post("/api/v1/grades")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+        grade(
+                Api.ADMIN_KEY,
+                Map.of("questionId", withStrength.question(), "answer", withStrength.answer()))
+            .getString("id");
     assertEquals(
         withStrength.feedback().getList("criteria.strengths"),
         feedback(Api.ADMIN_KEY, id).getList("criteria.strengths"));
@@ -401,28 +383,8 @@ class FeedbackTest {
 
   /** A workspace of its own with the built-in evaluation questions; returns its admin key. */
   private static String workspaceWithEvaluationQuestions() {
-    String admin =
-        given()
-            .contentType(ContentType.JSON)
-            .body(Map.of("slug", "fb-" + UUID.randomUUID().toString().substring(0, 8), "name", "F"))
-            .post("/api/v1/workspaces")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("adminKey.key");
-    for (String file : List.of("bank/areas.yaml", "bank/questions/04-evaluation-metrics.yaml")) {
-      try (java.io.InputStream in =
-          Thread.currentThread().getContextClassLoader().getResourceAsStream(file)) {
-        as(admin)
-            .contentType("application/yaml")
-            .body(in.readAllBytes())
-            .post("/api/v1/bank/import")
-            .then()
-            .statusCode(200);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
+    String admin = Api.createWorkspace("fb").adminKey();
+    Api.importBank(admin, "bank/areas.yaml", "bank/questions/04-evaluation-metrics.yaml");
     return admin;
   }
 
@@ -435,7 +397,7 @@ class FeedbackTest {
         .statusCode(200)
         .body("feedbackShowsScores", org.hamcrest.Matchers.equalTo(false))
         .body("feedbackQuotesDescriptors", org.hamcrest.Matchers.equalTo(false));
-    String id = grade(admin, "");
+    String id = gradeId(admin, "");
     Map<String, Map<String, Object>> rubric = criteria(admin, QUESTION);
     JsonPath off = feedback(admin, id);
     assertTrue(

@@ -73,20 +73,7 @@ class LiveAgreementTest {
     if (reviewer != null) {
       return;
     }
-    String admin =
-        Api.given()
-            .contentType(ContentType.JSON)
-            .body(
-                Map.of(
-                    "slug",
-                    "agreement-" + UUID.randomUUID().toString().substring(0, 8),
-                    "name",
-                    "Agreement test"))
-            .post("/api/v1/workspaces")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("adminKey.key");
+    String admin = Api.createWorkspace("agreement").adminKey();
     as(admin)
         .contentType(ContentType.JSON)
         .body(
@@ -300,9 +287,8 @@ class LiveAgreementTest {
   }
 
   private static String gradeThroughTheApi(String key, String question) {
-    return as(key)
-        .contentType(ContentType.JSON)
-        .body(
+    return Api.grade(
+            key,
             Map.of(
                 "questionId",
                 question,
@@ -310,11 +296,7 @@ class LiveAgreementTest {
                 "I would log which passages were retrieved, measure recall on real questions and"
                     + " make the assistant cite passage ids or abstain. "
                     + UUID.randomUUID()))
-        .post("/api/v1/grades")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+        .getString("id");
   }
 
   /** A copy of a graded row under an id in (or out of) the audit sample, scored {@code overall}. */

@@ -6,6 +6,7 @@ import static dev.assay.support.Api.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.support.Api;
 import dev.assay.support.FakeLlmServer;
 import dev.assay.support.LlmProfile;
 import dev.assay.support.TestBank;
@@ -61,14 +62,8 @@ class LlmFeedbackTest {
             post(urlEqualTo("/v1/chat/completions")).willReturn(FakeLlmServer.completion(content)));
   }
 
-  private static io.restassured.response.Response postGrade(String answer) {
-    io.restassured.response.Response r =
-        given()
-            .contentType(ContentType.JSON)
-            .body(Map.of("questionId", QUESTION, "answer", answer))
-            .post("/api/v1/grades");
-    r.then().statusCode(201);
-    return r;
+  private static JsonPath postGrade(String answer) {
+    return Api.grade(Api.ADMIN_KEY, Map.of("questionId", QUESTION, "answer", answer));
   }
 
   /** A description as the feedback names it inside a sentence. */
@@ -100,12 +95,9 @@ class LlmFeedbackTest {
     // The first LLM call of a fresh JVM loads the client and can outlast the test profile's 2 s
     // deadline; one throwaway grade first, so the graded answer meets a warm client.
     postGrade("Warm-up answer " + UUID.randomUUID());
-    String id =
-        postGrade(answer)
-            .then()
-            .body("mode", org.hamcrest.Matchers.equalTo("llm"))
-            .extract()
-            .path("id");
+    JsonPath graded = postGrade(answer);
+    assertEquals("llm", graded.getString("mode"));
+    String id = graded.getString("id");
 
     JsonPath f = given().get("/api/v1/grades/{id}/feedback", id).jsonPath();
 

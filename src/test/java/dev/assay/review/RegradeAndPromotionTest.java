@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.support.Api;
 import dev.assay.support.TestBank;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -41,16 +42,7 @@ class RegradeAndPromotionTest {
   }
 
   private static String grade(String question, String answer) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "questionId", question, "answer", answer, "candidateRef", "c-" + UUID.randomUUID()))
-        .post("/api/v1/grades")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+    return Api.grade(Api.ADMIN_KEY, question, answer).getString("id");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.assay.review;
 
 import static dev.assay.support.Api.as;
 import static dev.assay.support.Api.given;
+import static dev.assay.support.Api.grade;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -39,19 +40,6 @@ class ReviewTest {
     grader = Api.issueKey(Api.ADMIN_KEY, "grader");
   }
 
-  private JsonPath grade(String answer) {
-    return as(grader)
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "questionId", QUESTION, "answer", answer, "candidateRef", "c-" + UUID.randomUUID()))
-        .post("/api/v1/grades")
-        .then()
-        .statusCode(201)
-        .extract()
-        .jsonPath();
-  }
-
   private static String unique(String text) {
     return text + " (" + UUID.randomUUID() + ")";
   }
@@ -60,6 +48,8 @@ class ReviewTest {
   void overrideKeepsTheOriginalGradeAndChangesTheEffectiveScore() {
     JsonPath g =
         grade(
+            grader,
+            QUESTION,
             unique(
                 "Accuracy is misleading at a four percent base rate; I would launch on recall at the alert capacity and pick the threshold on later data."));
     String id = g.getString("id");
@@ -109,7 +99,11 @@ class ReviewTest {
   @Test
   void overridesAreValidated() {
     String id =
-        grade(unique("Launch on recall at capacity, validated on a later period.")).getString("id");
+        grade(
+                grader,
+                QUESTION,
+                unique("Launch on recall at capacity, validated on a later period."))
+            .getString("id");
     as(reviewer)
         .contentType(ContentType.JSON)
         .body(Map.of("overall", 2, "reasonCode", "because"))
@@ -153,7 +147,7 @@ class ReviewTest {
 
   @Test
   void flaggedGradesQueueUntilReviewed() {
-    String flagged = grade(unique("Use recall.")).getString("id");
+    String flagged = grade(grader, QUESTION, unique("Use recall.")).getString("id");
     List<Map<String, Object>> queue =
         as(reviewer)
             .queryParam("size", 200)
@@ -183,7 +177,7 @@ class ReviewTest {
 
   @Test
   void twoConcurrentReviewersCannotClaimTheSameGrade() throws Exception {
-    String id = grade(unique("Use recall only.")).getString("id");
+    String id = grade(grader, QUESTION, unique("Use recall only.")).getString("id");
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     List<Future<Integer>> results = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.assay.security;
 
+import static dev.assay.support.Api.ADMIN_KEY;
 import static dev.assay.support.Api.as;
 import static dev.assay.support.Api.given;
 import static org.hamcrest.Matchers.everyItem;
@@ -7,10 +8,12 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.support.Api;
+import dev.assay.support.ApiOperations;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -41,179 +44,99 @@ class AccessControlTest {
     graderA = Api.issueKey(dev.assay.support.Api.ADMIN_KEY, "grader");
     graderA2 = Api.issueKey(dev.assay.support.Api.ADMIN_KEY, "grader");
     reviewerA = Api.issueKey(dev.assay.support.Api.ADMIN_KEY, "reviewer");
-    String slug = "ws-b-" + UUID.randomUUID().toString().substring(0, 8);
-    adminB =
-        given()
-            .contentType(ContentType.JSON)
-            .body(Map.of("slug", slug, "name", "Workspace B"))
-            .post("/api/v1/workspaces")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("adminKey.key");
+    adminB = Api.createWorkspace("ws-b").adminKey();
     reviewerB = Api.issueKey(adminB, "reviewer");
   }
 
-  /** One endpoint call: method, path and body. */
-  private record Call(String method, String path, Object body) {
-    io.restassured.response.Response send(RequestSpecification spec) {
-      RequestSpecification s = body == null ? spec : spec.contentType(ContentType.JSON).body(body);
-      return switch (method) {
-        case "GET" -> s.get(path);
-        case "POST" -> s.post(path);
-        case "DELETE" -> s.delete(path);
-        case "PUT" -> s.put(path);
-        default -> throw new IllegalArgumentException(method);
-      };
-    }
+  /**
+   * What a grader key (a platform client) may call; every other operation is for reviewers and
+   * admins. The rest of the policy is read from the OpenAPI document, which lists each operation's
+   * roles as Quarkus Security enforces them.
+   */
+  private static final Set<String> GRADER_SURFACE =
+      Set.of(
+          "GET /api/v1/questions",
+          "GET /api/v1/questions/{id}",
+          "GET /api/v1/areas",
+          "GET /api/v1/roles",
+          "POST /api/v1/grades",
+          "GET /api/v1/grades",
+          "GET /api/v1/grades/{id}",
+          "GET /api/v1/grades/{id}/feedback");
+
+  /** Bodies that reach the operation's logic; an operation not named here is sent {@code {}}. */
+  private static Map<String, Object> samples() {
+    return Map.of(
+        "POST /api/v1/questions/{id}/retrieve", Map.of("answer", ANSWER),
+        "POST /api/v1/questions", Map.of("id", "x"),
+        "POST /api/v1/questions/{id}/rubric-versions", Map.of("scale", 4),
+        "POST /api/v1/questions/{id}/exemplars", Map.of("label", "weak"),
+        "POST /api/v1/grades",
+            Map.of("questionId", QUESTION, "answer", ANSWER + " " + UUID.randomUUID()),
+        "POST /api/v1/keys", Map.of("name", "n", "role", "grader"),
+        "POST /api/v1/workspaces",
+            Map.of("slug", "ws-" + UUID.randomUUID().toString().substring(0, 8), "name", "n"),
+        "PUT /api/v1/settings", Map.of("feedbackShowsScores", false),
+        "POST /api/v1/promotions", Map.of("config", "no-such-config"));
   }
 
-  private List<Call> endpoints(String gradeId) {
-    return List.of(
-        new Call("GET", "/api/v1/questions", null),
-        new Call("GET", "/api/v1/questions/" + QUESTION, null),
-        new Call("GET", "/api/v1/questions/" + QUESTION + "/rubric-versions", null),
-        new Call("GET", "/api/v1/questions/" + QUESTION + "/exemplars", null),
-        new Call("POST", "/api/v1/questions/" + QUESTION + "/retrieve", Map.of("answer", ANSWER)),
-        new Call("POST", "/api/v1/questions", Map.of("id", "x")),
-        new Call("POST", "/api/v1/questions/" + QUESTION + "/rubric-versions", Map.of("scale", 4)),
-        new Call("POST", "/api/v1/questions/" + QUESTION + "/exemplars", Map.of("label", "weak")),
-        new Call("DELETE", "/api/v1/questions/" + QUESTION + "/exemplars/no-such-exemplar", null),
-        new Call("POST", "/api/v1/bank/import", Map.of()),
-        new Call("POST", "/api/v1/bank/reembed", null),
-        new Call("GET", "/api/v1/areas", null),
-        new Call("GET", "/api/v1/roles", null),
-        new Call(
-            "POST",
-            "/api/v1/grades",
-            Map.of("questionId", QUESTION, "answer", ANSWER + " " + UUID.randomUUID())),
-        new Call("GET", "/api/v1/grades/" + gradeId, null),
-        new Call("GET", "/api/v1/grades", null),
-        new Call("POST", "/api/v1/keys", Map.of("name", "n", "role", "grader")),
-        new Call("GET", "/api/v1/keys", null),
-        new Call("DELETE", "/api/v1/keys/" + UUID.randomUUID(), null),
-        new Call(
-            "POST",
-            "/api/v1/workspaces",
-            Map.of("slug", "ws-" + UUID.randomUUID().toString().substring(0, 8), "name", "n")),
-        new Call("POST", "/api/v1/grades/" + gradeId + "/overrides", Map.of()),
-        new Call("POST", "/api/v1/grades/" + gradeId + "/confirmations", Map.of()),
-        new Call("GET", "/api/v1/grades/" + gradeId + "/history", null),
-        new Call("GET", "/api/v1/review-queue", null),
-        new Call("POST", "/api/v1/review-queue/" + gradeId + "/claim", null),
-        new Call("POST", "/api/v1/review-queue/" + gradeId + "/release", null),
-        new Call("GET", "/api/v1/grades/" + gradeId + "/feedback", null),
-        new Call("GET", "/api/v1/settings", null),
-        new Call("GET", "/api/v1/exports/grades", null),
-        new Call("POST", "/api/v1/regrade-plans", Map.of()),
-        new Call("POST", "/api/v1/grades/" + gradeId + "/promotions", Map.of()),
-        new Call("PUT", "/api/v1/settings", Map.of("feedbackShowsScores", false)),
-        new Call("GET", "/api/v1/agreement", null),
-        new Call("GET", "/api/v1/grader-configs", null),
-        new Call("POST", "/api/v1/grader-configs", Map.of()),
-        new Call("PUT", "/api/v1/shadow", Map.of()),
-        new Call("DELETE", "/api/v1/shadow", null),
-        new Call("GET", "/api/v1/shadow/report", null),
-        new Call("GET", "/api/v1/gate-set", null),
-        new Call("PUT", "/api/v1/gate-set", Map.of()),
-        new Call("POST", "/api/v1/eval-runs", Map.of()),
-        new Call("GET", "/api/v1/eval-runs", null),
-        new Call("GET", "/api/v1/eval-runs/" + UUID.randomUUID(), null),
-        new Call("POST", "/api/v1/promotions", Map.of("config", "no-such-config")),
-        new Call("GET", "/api/v1/promotions", null));
+  /** A value for each path parameter: the shared question, a real grade, else an unknown id. */
+  private static String pathValue(ApiOperations.Operation op, String param, String gradeId) {
+    return switch (param) {
+      case "exemplarId" -> "no-such-exemplar";
+      case "ref" -> "no-such-config";
+      default ->
+          op.template().startsWith("/api/v1/questions/")
+              ? QUESTION
+              : op.template().startsWith("/api/v1/grades/")
+                      || op.template().startsWith("/api/v1/review-queue/")
+                  ? gradeId
+                  : UUID.randomUUID().toString();
+    };
   }
 
-  /** Which roles each endpoint admits (index-aligned with {@link #endpoints}). */
-  private static final List<Set<String>> ALLOWED =
-      List.of(
-          Set.of("grader", "reviewer", "admin"),
-          Set.of("grader", "reviewer", "admin"),
-          Set.of("reviewer", "admin"),
-          Set.of("reviewer", "admin"),
-          Set.of("reviewer", "admin"),
-          Set.of("admin"),
-          Set.of("admin"),
-          Set.of("admin"),
-          Set.of("admin"),
-          Set.of("admin"),
-          Set.of("admin"),
-          Set.of("grader", "reviewer", "admin"),
-          Set.of("grader", "reviewer", "admin"),
-          Set.of("grader", "admin"),
-          Set.of("grader", "reviewer", "admin"),
-          Set.of("grader", "reviewer", "admin"),
-          Set.of("admin"),
-          Set.of("admin"),
-          Set.of("admin"),
-          Set.of("admin"),
-          Set.of("reviewer", "admin"),
-          Set.of("reviewer", "admin"),
-          Set.of("reviewer", "admin"),
-          Set.of("reviewer", "admin"),
-          Set.of("reviewer", "admin"),
-          Set.of("reviewer", "admin"),
-          Set.of("grader", "reviewer", "admin"),
-          Set.of("admin"),
-          Set.of("reviewer", "admin"),
-          Set.of("admin"),
-          Set.of("reviewer", "admin"),
-          Set.of("admin"),
-          Set.of("reviewer", "admin"),
-          Set.of("reviewer", "admin"),
-          Set.of("admin"),
-          Set.of("admin"),
-          Set.of("admin"),
-          Set.of("reviewer", "admin"),
-          Set.of("reviewer", "admin"),
-          Set.of("admin"),
-          Set.of("admin"),
-          Set.of("reviewer", "admin"),
-          Set.of("reviewer", "admin"),
-          Set.of("admin"),
-          Set.of("reviewer", "admin"));
+  private static io.restassured.response.Response send(
+      RequestSpecification spec, ApiOperations.Operation op, String path, Object body) {
+    RequestSpecification s = body == null ? spec : spec.contentType(ContentType.JSON).body(body);
+    return s.request(op.method(), path);
+  }
 
   private String gradeBy(String key) {
-    return as(key)
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "questionId",
-                QUESTION,
-                "answer",
-                ANSWER + " " + UUID.randomUUID(),
-                "candidateRef",
-                "c-" + UUID.randomUUID()))
-        .post("/api/v1/grades")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+    return Api.grade(key, QUESTION, ANSWER + " " + UUID.randomUUID()).getString("id");
   }
 
   @Test
   void everyEndpointWithEveryRole() {
     String gradeId = gradeBy(graderA);
-    Map<String, String> keys =
-        Map.of("grader", graderA, "reviewer", reviewerA, "admin", dev.assay.support.Api.ADMIN_KEY);
-    List<Call> calls = endpoints(gradeId);
-    assertEquals(ALLOWED.size(), calls.size());
+    Map<String, String> keys = Map.of("grader", graderA, "reviewer", reviewerA, "admin", ADMIN_KEY);
+    List<ApiOperations.Operation> operations = ApiOperations.all();
+    assertTrue(operations.size() >= 45, "the document lists the API: " + operations);
+    Map<String, Object> samples = samples();
     StringBuilder matrix = new StringBuilder();
-    for (int i = 0; i < calls.size(); i++) {
-      Call call = calls.get(i);
-      int anonymous = call.send(RestAssured.given()).statusCode();
-      assertEquals(401, anonymous, "no key: " + call);
+    for (ApiOperations.Operation op : operations) {
+      assertFalse(op.roles().isEmpty(), op + " names no roles (@RolesAllowed)");
+      assertTrue(op.roles().contains("admin"), op + " must admit admins");
       assertEquals(
-          401, call.send(as("not-a-key-" + UUID.randomUUID())).statusCode(), "bad key: " + call);
-      matrix.append(call.method()).append(' ').append(call.path());
+          GRADER_SURFACE.contains(op.toString()),
+          op.roles().contains("grader"),
+          op + ": a grader key's surface");
+      String path = op.path(param -> pathValue(op, param, gradeId));
+      Object body = op.takesBody() ? samples.getOrDefault(op.toString(), Map.of()) : null;
+      assertEquals(401, send(RestAssured.given(), op, path, body).statusCode(), "no key: " + op);
+      assertEquals(
+          401,
+          send(as("not-a-key-" + UUID.randomUUID()), op, path, body).statusCode(),
+          "bad key: " + op);
+      matrix.append(op);
       for (String role : List.of("grader", "reviewer", "admin")) {
-        int status = call.send(as(keys.get(role))).statusCode();
+        int status = send(as(keys.get(role)), op, path, body).statusCode();
         matrix.append(' ').append(role).append('=').append(status);
-        if (ALLOWED.get(i).contains(role)) {
+        if (op.roles().contains(role)) {
           assertTrue(
               status != 401 && status != 403 && status < 500,
-              role + " should reach " + call + " but got " + status);
+              role + " should reach " + op + " but got " + status);
         } else {
-          assertEquals(403, status, role + " must be refused " + call);
+          assertEquals(403, status, role + " must be refused " + op);
         }
       }
       matrix.append('\n');

@@ -54,12 +54,7 @@ class RateLimitTest {
     Map<String, Object> body =
         Map.of("questionId", "eval-deterioration-alert-threshold", "answer", "Recall at capacity.");
     for (int i = 0; i < 2; i++) {
-      Api.as(key)
-          .contentType(ContentType.JSON)
-          .body(body)
-          .post("/api/v1/grades")
-          .then()
-          .statusCode(201);
+      Api.grade(key, body);
     }
     Api.as(key)
         .contentType(ContentType.JSON)

@@ -2,8 +2,8 @@ package dev.assay.evaluation.adversarial;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.platform.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,8 +25,7 @@ public record AttackPair(
     @JsonProperty("twin") String twin,
     @JsonProperty("attack") String attack) {
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper JSON = Json.files();
 
   /** The pairs of a JSON Lines file; a malformed line is an error naming its line number. */
   public static List<AttackPair> read(Path file) {

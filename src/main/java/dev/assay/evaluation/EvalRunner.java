@@ -80,38 +80,13 @@ public class EvalRunner {
       boolean includePending,
       Progress progress) {
     long start = System.nanoTime();
-    BankDocument ownBank = null;
-    List<EvalRow> usable = rows;
-    int excluded = 0;
-    if (options.bank()) {
-      ownBank =
-          questions.snapshot(
-              owner, rows.stream().map(EvalRow::questionId).distinct().toList(), includePending);
-      usable = gradable(rows, ownBank);
-      excluded = rows.size() - usable.size();
-      if (usable.isEmpty()) {
-        throw new IllegalArgumentException(
-            "no row names a question of the workspace's bank (question_id = question id)");
-      }
-    }
-    // Rows the shipped scoring model learned from may seed, but are never graded: the model would
-    // be grading its own training data.
-    Split all = split(options, usable);
-    Split split =
-        scoring.prior().map(p -> all.withoutGraded(r -> p.sawAnswer(r.answer()))).orElse(all);
-    String slug = "eval-" + UUID.randomUUID().toString().substring(0, 8);
-    long workspaceId =
-        QuarkusTransaction.requiringNew()
-            .call(() -> workspaces.create(slug, "Evaluation of " + dataset).id);
-    questions.importDocument(
-        workspaceId, ownBank == null ? bank(split) : withSeeds(ownBank, split));
-    // The learned scorer: in bank mode the configuration's model in the owner's workspace (what
-    // live grades use); otherwise a model trained now on this run's seed rows alone.
-    ScoringModels.Resolved model =
-        (options.bank()
-                ? scoring.resolve(owner, config.spec().llm() ? null : config.spec().scorerModel())
-                : scoring.retrain(workspaceId))
-            .orElse(null);
+    Prepared prepared = prepare(owner, dataset, options, rows, config, includePending);
+    BankDocument ownBank = prepared.ownBank();
+    int excluded = prepared.excluded();
+    Split split = prepared.split();
+    String slug = prepared.slug();
+    long workspaceId = prepared.workspaceId();
+    ScoringModels.Resolved model = prepared.model();
 
     List<String> variants = new ArrayList<>();
     variants.add(config.spec().exemplars());
@@ -256,6 +231,84 @@ public class EvalRunner {
         (System.nanoTime() - start) / 1_000_000_000.0,
         Instant.now().toString(),
         EvalReport.Scoring.of(model, split.seenByPrior(), floored, toArray(confidences), p, h));
+  }
+
+  /**
+   * A fresh workspace set up for grading an eval set's rows: its split, the owner's bank in bank
+   * mode, and the learned scorer the run grades with.
+   */
+  public record Prepared(
+      long workspaceId,
+      String slug,
+      Split split,
+      BankDocument ownBank,
+      int excluded,
+      ScoringModels.Resolved model) {
+
+    /** The rows to grade, by eval question. */
+    public Map<String, List<EvalRow>> graded() {
+      return split.graded();
+    }
+  }
+
+  /**
+   * Splits the rows and sets up a fresh workspace to grade them in, as {@link #evaluate} does; for
+   * other protocols over the same pipeline (counterfactual probes).
+   */
+  public Prepared prepare(
+      long owner,
+      String dataset,
+      EvalOptions options,
+      List<EvalRow> rows,
+      GraderConfig config,
+      boolean includePending) {
+    BankDocument ownBank = null;
+    List<EvalRow> usable = rows;
+    int excluded = 0;
+    if (options.bank()) {
+      ownBank =
+          questions.snapshot(
+              owner, rows.stream().map(EvalRow::questionId).distinct().toList(), includePending);
+      usable = gradable(rows, ownBank);
+      excluded = rows.size() - usable.size();
+      if (usable.isEmpty()) {
+        throw new IllegalArgumentException(
+            "no row names a question of the workspace's bank (question_id = question id)");
+      }
+    }
+    // Rows the shipped scoring model learned from may seed, but are never graded: the model would
+    // be grading its own training data.
+    Split all = split(options, usable);
+    Split split =
+        scoring.prior().map(p -> all.withoutGraded(r -> p.sawAnswer(r.answer()))).orElse(all);
+    String slug = "eval-" + UUID.randomUUID().toString().substring(0, 8);
+    long workspaceId =
+        QuarkusTransaction.requiringNew()
+            .call(() -> workspaces.create(slug, "Evaluation of " + dataset).id);
+    questions.importDocument(
+        workspaceId, ownBank == null ? bank(split) : withSeeds(ownBank, split));
+    // The learned scorer: in bank mode the configuration's model in the owner's workspace (what
+    // live grades use); otherwise a model trained now on this run's seed rows alone.
+    ScoringModels.Resolved model =
+        (options.bank()
+                ? scoring.resolve(owner, config.spec().llm() ? null : config.spec().scorerModel())
+                : scoring.retrain(workspaceId))
+            .orElse(null);
+    return new Prepared(workspaceId, slug, split, ownBank, excluded, model);
+  }
+
+  /** Grades one answer to an eval question in a prepared workspace, as its own candidate. */
+  public GradeView grade(
+      Prepared prepared,
+      String questionId,
+      String answer,
+      String candidateRef,
+      GraderConfig config) {
+    GradeRequest request =
+        new GradeRequest(slugOf(questionId), answer, candidateRef, List.of("eval"));
+    return grading
+        .grade(prepared.workspaceId(), request, null, null, config, prepared.model())
+        .grade();
   }
 
   private GradeView gradeRow(

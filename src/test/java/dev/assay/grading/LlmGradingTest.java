@@ -161,7 +161,12 @@ class LlmGradingTest {
     List<String> flags = g.getList("flags");
     assertTrue(
         flags.containsAll(List.of("suspected-injection", "llm-score-capped")), flags.toString());
-    assertEquals(2 - 0.05 * 4, g.getDouble("overall.score"), 1e-9);
+    // Per criterion the lowest of the model's grade of the stripped answer (2) and the offline
+    // grade of it, less the margin: never above either overall, less the margin.
+    double offline = g.getDouble("provenance.manipulationPolicy.offlineSubstance");
+    double score = g.getDouble("overall.score");
+    assertTrue(score <= Math.min(2, offline) - 0.05 * 4 + 0.01, score + " vs " + offline);
+    assertTrue(score < g.getDouble("provenance.manipulationPolicy.graderScore"), g.prettify());
     assertTrue(g.getBoolean("needsReview"));
     assertTrue(
         g.getList("reviewReasons").stream()
@@ -391,7 +396,7 @@ class LlmGradingTest {
 
     assertEquals("fallback", g.getString("mode"));
     assertTrue(g.getList("flags").contains("llm-invalid-output"));
-    assertEquals(OfflineGrader.VERSION, g.getString("provenance.grader"));
+    assertTrue(g.getString("provenance.grader").startsWith(OfflineGrader.VERSION + "@"));
     assertEquals(2, calls().size());
     assertLogged(g);
   }

@@ -66,15 +66,6 @@ class OfflineGrader {
             input.exemplars(),
             rubric.scale());
     ScoringModel.Prediction p = offline.model().model().predict(Features.of(ev));
-    // Sentences unrelated to the question and its exemplars earn nothing: the answer scores no
-    // higher than its related sentences alone (filler must not raise a score; docs/fairness.md).
-    Evidence related =
-        evidence.withoutUnrelated(
-            ev, sentences.texts().stream().map(AnswerText.Sentence::text).toList());
-    if (related != ev) {
-      ScoringModel.Prediction q = offline.model().model().predict(Features.of(related));
-      p = q.share() < p.share() ? q : p;
-    }
     List<CriterionSplit.Neighbour> neighbours =
         input.exemplars().stream()
             .map(m -> new CriterionSplit.Neighbour(m, vectors.sentencesOf(m.text())))

@@ -79,49 +79,6 @@ public class EvidenceBuilder {
   }
 
   /**
-   * A sentence is unrelated when, of its content words that are not the question's own, fewer than
-   * this share occur in any retrieved exemplar ("Thank you for this interesting question").
-   */
-  static final double RELATED_SHARE = 0.34;
-
-  /**
-   * The evidence of the answer with its unrelated sentences left out, or {@code full} itself when
-   * none is unrelated or none would remain. {@code sentences} are the answer's sentence texts, in
-   * the order of {@code full.answerSentences()}. The offline grader scores both and keeps the
-   * lower, so that filler which adds length and no content cannot raise a score.
-   */
-  public Evidence withoutUnrelated(Evidence full, List<String> sentences) {
-    if (sentences.size() != full.answerSentences().size() || sentences.size() < 2) {
-      return full;
-    }
-    Set<String> known = new java.util.HashSet<>();
-    full.neighbours().forEach(n -> known.addAll(n.content()));
-    List<String> kept = new java.util.ArrayList<>();
-    List<Embedding> keptVectors = new java.util.ArrayList<>();
-    for (int i = 0; i < sentences.size(); i++) {
-      Set<String> own = new java.util.HashSet<>(ContentWords.of(sentences.get(i)));
-      own.removeAll(full.questionContent());
-      long found = own.stream().filter(known::contains).count();
-      if (own.isEmpty() || found >= RELATED_SHARE * own.size()) {
-        kept.add(sentences.get(i));
-        keptVectors.add(full.answerSentences().get(i));
-      }
-    }
-    if (kept.isEmpty() || kept.size() == sentences.size()) {
-      return full;
-    }
-    Profile p = Profile.of(String.join(" ", kept));
-    return new Evidence(
-        p.words(),
-        p.content(),
-        p.wordCount(),
-        keptVectors,
-        full.questionContent(),
-        full.questionVector(),
-        full.neighbours());
-  }
-
-  /**
    * The vectors of an answer's sentences ({@link AnswerText#sentences}); an answer without a
    * sentence counts as one, with {@code whole} as its vector.
    */

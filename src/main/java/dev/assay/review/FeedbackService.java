@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Feedback a candidate can act on, per criterion: strengths (only where the effective score reaches
- * the acceptable level and the grader cited the candidate's own words as evidence for that
+ * Feedback a candidate can act on, per criterion: strengths (only where the effective score is well
+ * above the acceptable level and the grader cited the candidate's own words as evidence for that
  * criterion), where the answer stands, and next steps from the criterion's hint (see {@link
  * FeedbackSentences}). Before release every sentence passes a leak check against all exemplars of
  * the question and, unless the workspace lets feedback quote them, the rubric's level descriptors;

@@ -3,6 +3,7 @@ package dev.assay.cli;
 import dev.assay.evaluation.EvalCommand;
 import dev.assay.evaluation.PriorTraining;
 import dev.assay.evaluation.adversarial.AttackEvalCommand;
+import dev.assay.evaluation.probe.ProbeCommand;
 import dev.assay.exemplar.Reembedder;
 import dev.assay.platform.ApiException;
 import io.quarkus.runtime.Quarkus;
@@ -23,16 +24,19 @@ public class AssayMain implements QuarkusApplication {
   private final Instance<EvalCommand> eval;
   private final Instance<AttackEvalCommand> attackEval;
   private final Instance<PriorTraining> priorTraining;
+  private final Instance<ProbeCommand> probe;
 
   AssayMain(
       Instance<Reembedder> reembedder,
       Instance<EvalCommand> eval,
       Instance<AttackEvalCommand> attackEval,
-      Instance<PriorTraining> priorTraining) {
+      Instance<PriorTraining> priorTraining,
+      Instance<ProbeCommand> probe) {
     this.reembedder = reembedder;
     this.eval = eval;
     this.attackEval = attackEval;
     this.priorTraining = priorTraining;
+    this.probe = probe;
   }
 
   @Override
@@ -54,11 +58,14 @@ public class AssayMain implements QuarkusApplication {
     if (args[0].equals("attack-eval")) {
       return command("attack-eval", () -> attackEval.get().run(System.out, rest(args)));
     }
+    if (args[0].equals("probe")) {
+      return command("probe", () -> probe.get().run(System.out, rest(args)));
+    }
     if (args[0].equals("train-prior")) {
       return command("train-prior", () -> priorTraining.get().run(System.out, rest(args)));
     }
     System.err.println(
-        "usage: assay [serve|reembed|eval FILE [options]|attack-eval FILE [options]"
+        "usage: assay [serve|reembed|eval FILE [options]|attack-eval FILE [options]|probe FILE [options]"
             + "|train-prior FILE... --out FILE]");
     return 2;
   }

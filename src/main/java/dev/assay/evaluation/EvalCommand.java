@@ -52,23 +52,39 @@ public class EvalCommand {
       return null;
     }
     EvalOptions options = EvalOptions.parse(args);
-    long owner = QuarkusTransaction.requiringNew().call(() -> workspaces.defaultWorkspace().id);
-    GraderConfig config =
-        options
-            .config()
-            .map(ref -> configs.find(owner, ref))
-            .orElseGet(() -> configs.active(owner));
-    List<EvalRow> rows = EvalSet.read(options.file());
-    String dataset = options.file().getFileName().toString();
+    Setup setup = setup(options);
     EvalReport report =
         service.runNow(
-            new EvalRunService.Plan(owner, "cli", dataset, rows, options, config, false, null),
+            new EvalRunService.Plan(
+                setup.owner(),
+                "cli",
+                setup.dataset(),
+                setup.rows(),
+                options,
+                setup.config(),
+                false,
+                null),
             (done, total) -> bar(out, done, total));
     write(report, options.out());
     out.println(report.table());
     out.println(
         "stored as run " + report.runId() + " (GET /api/v1/eval-runs/" + report.runId() + ")");
     return report;
+  }
+
+  /** What a command-line run grades: the default workspace, a configuration, the file's rows. */
+  public record Setup(long owner, GraderConfig config, List<EvalRow> rows, String dataset) {}
+
+  /** The default workspace, the chosen configuration (else the active one) and the eval set. */
+  public Setup setup(EvalOptions options) {
+    long owner = QuarkusTransaction.requiringNew().call(() -> workspaces.defaultWorkspace().id);
+    GraderConfig config =
+        options
+            .config()
+            .map(ref -> configs.find(owner, ref))
+            .orElseGet(() -> configs.active(owner));
+    return new Setup(
+        owner, config, EvalSet.read(options.file()), options.file().getFileName().toString());
   }
 
   /** A report file, or else a stored run (of any workspace: the command line is an operator's). */

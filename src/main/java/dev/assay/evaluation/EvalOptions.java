@@ -60,7 +60,7 @@ public record EvalOptions(
         null);
   }
 
-  static EvalOptions parse(String... args) {
+  public static EvalOptions parse(String... args) {
     if (args.length == 0) {
       throw new IllegalArgumentException("usage: assay eval <file.jsonl> [options]");
     }

@@ -71,7 +71,7 @@ public class EvalRunner {
       boolean includePending,
       Progress progress) {
     long start = System.nanoTime();
-    Setup setup = setUp(owner, dataset, options, rows, config, includePending);
+    Prepared setup = prepare(owner, dataset, options, rows, config, includePending);
     List<String> variants = new ArrayList<>();
     variants.add(config.spec().exemplars());
     options.ablations().stream().filter(a -> !variants.contains(a)).forEach(variants::add);
@@ -115,14 +115,23 @@ public class EvalRunner {
         ablationTokens);
   }
 
-  /** The run's isolated workspace, what it grades and the learned model it grades with. */
-  private record Setup(
+  /**
+   * The run's isolated workspace, what it grades and the learned model it grades with; public for
+   * other protocols over the same pipeline (counterfactual probes).
+   */
+  public record Prepared(
       long workspaceId,
       String slug,
       Split split,
       int excluded,
       ScoringModels.Resolved model,
-      Map<String, List<EvalRow>> baselinePool) {}
+      Map<String, List<EvalRow>> baselinePool) {
+
+    /** The rows to grade, by eval question. */
+    public Map<String, List<EvalRow>> graded() {
+      return split.graded();
+    }
+  }
 
   /** Counts the run's grades for {@link Progress}. */
   private static final class Counter {
@@ -140,7 +149,8 @@ public class EvalRunner {
     }
   }
 
-  private Setup setUp(
+  /** Splits the rows and sets up a fresh workspace to grade them in. */
+  public Prepared prepare(
       long owner,
       String dataset,
       EvalOptions options,
@@ -177,7 +187,7 @@ public class EvalRunner {
                 ? scoring.resolve(owner, config.spec().llm() ? null : config.spec().scorerModel())
                 : scoring.retrain(workspaceId))
             .orElse(null);
-    return new Setup(
+    return new Prepared(
         workspaceId, slug, split, rows.size() - usable.size(), model, baselinePool(split, ownBank));
   }
 
@@ -211,7 +221,7 @@ public class EvalRunner {
   }
 
   /** Grades every graded row with the run's configuration, in split order. */
-  private List<RowResult> gradeAll(Setup setup, GraderConfig config, Counter counter) {
+  private List<RowResult> gradeAll(Prepared setup, GraderConfig config, Counter counter) {
     List<RowResult> out = new ArrayList<>();
     int index = 0;
     for (Map.Entry<String, List<EvalRow>> q : setup.split().graded().entrySet()) {
@@ -229,7 +239,7 @@ public class EvalRunner {
   }
 
   /** Grades every graded row again with an ablated configuration, in the same order. */
-  private List<GradeView> gradeEach(Setup setup, GraderConfig ablated, Counter counter) {
+  private List<GradeView> gradeEach(Prepared setup, GraderConfig ablated, Counter counter) {
     List<GradeView> out = new ArrayList<>();
     int index = 0;
     for (Map.Entry<String, List<EvalRow>> q : setup.split().graded().entrySet()) {
@@ -239,6 +249,20 @@ public class EvalRunner {
       }
     }
     return out;
+  }
+
+  /** Grades one answer to an eval question in a prepared workspace, as its own candidate. */
+  public GradeView grade(
+      Prepared prepared,
+      String questionId,
+      String answer,
+      String candidateRef,
+      GraderConfig config) {
+    GradeRequest request =
+        new GradeRequest(EvalBank.slugOf(questionId), answer, candidateRef, List.of("eval"));
+    return grading
+        .grade(prepared.workspaceId(), request, null, null, config, prepared.model())
+        .grade();
   }
 
   private GradeView gradeRow(

@@ -62,7 +62,15 @@ class AccessControlTest {
           "POST /api/v1/grades",
           "GET /api/v1/grades",
           "GET /api/v1/grades/{id}",
-          "GET /api/v1/grades/{id}/feedback");
+          "GET /api/v1/grades/{id}/feedback",
+          "POST /api/v1/interviews",
+          "GET /api/v1/interviews",
+          "GET /api/v1/interviews/comparison",
+          "GET /api/v1/interviews/{id}",
+          "GET /api/v1/interviews/{id}/scorecard",
+          "GET /api/v1/interviews/{id}/scorecard.html",
+          "PUT /api/v1/candidates/{candidateRef}/cohort",
+          "DELETE /api/v1/candidates/{candidateRef}/cohort");
 
   /** Bodies that reach the operation's logic; an operation not named here is sent {@code {}}. */
   private static Map<String, Object> samples() {

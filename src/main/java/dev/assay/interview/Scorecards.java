@@ -5,6 +5,7 @@ import dev.assay.bank.RoleProfiles;
 import dev.assay.grading.GradeQuery;
 import dev.assay.grading.GradeView;
 import dev.assay.grading.GradingService;
+import dev.assay.review.EventKind;
 import dev.assay.review.ReviewService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -87,7 +88,7 @@ class Scorecards {
       ReviewService.History history = reviews.history(workspaceId, g.id());
       boolean reviewed =
           history.events().stream()
-              .anyMatch(e -> e.kind().equals("confirmed") || e.kind().equals("overridden"));
+              .anyMatch(e -> e.kind() == EventKind.CONFIRMED || e.kind() == EventKind.OVERRIDDEN);
       counted.add(new Counted(g, q, history, reviewed));
     }
     List<ScorecardMath.Answer> answers =

@@ -9,8 +9,6 @@ import dev.assay.grading.GraderConfig;
 import dev.assay.grading.GradingService;
 import dev.assay.scoring.ScoringModels;
 import dev.assay.text.AnswerText;
-import dev.assay.workspace.WorkspaceRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,20 +30,20 @@ import java.util.stream.Collectors;
 public class EvalRunner {
   private final QuestionService questions;
   private final GradingService grading;
-  private final WorkspaceRepository workspaces;
+  private final ScratchWorkspaces scratch;
   private final ScoringModels scoring;
   private final EvalBank evalBank;
 
   EvalRunner(
       QuestionService questions,
       GradingService grading,
-      WorkspaceRepository workspaces,
+      ScratchWorkspaces scratch,
       ScoringModels scoring,
       EvalBank evalBank) {
     this.evalBank = evalBank;
     this.questions = questions;
     this.grading = grading;
-    this.workspaces = workspaces;
+    this.scratch = scratch;
     this.scoring = scoring;
   }
 
@@ -72,6 +70,21 @@ public class EvalRunner {
       Progress progress) {
     long start = System.nanoTime();
     Prepared setup = prepare(owner, dataset, options, rows, config, includePending);
+    try {
+      return evaluate(runId, dataset, options, config, setup, progress, start);
+    } finally {
+      remove(setup);
+    }
+  }
+
+  private EvalReport evaluate(
+      UUID runId,
+      String dataset,
+      EvalOptions options,
+      GraderConfig config,
+      Prepared setup,
+      Progress progress,
+      long start) {
     List<String> variants = new ArrayList<>();
     variants.add(config.spec().exemplars());
     options.ablations().stream().filter(a -> !variants.contains(a)).forEach(variants::add);
@@ -174,21 +187,34 @@ public class EvalRunner {
     Split all = split(options, usable);
     Split split =
         scoring.prior().map(p -> all.withoutGraded(r -> p.sawAnswer(r.answer()))).orElse(all);
-    String slug = "eval-" + UUID.randomUUID().toString().substring(0, 8);
-    long workspaceId =
-        QuarkusTransaction.requiringNew()
-            .call(() -> workspaces.create(slug, "Evaluation of " + dataset).id);
-    questions.importDocument(
-        workspaceId, ownBank == null ? evalBank.bank(split) : EvalBank.withSeeds(ownBank, split));
-    // The learned scorer: in bank mode the configuration's model in the owner's workspace (what
-    // live grades use); otherwise a model trained now on this run's seed rows alone.
-    ScoringModels.Resolved model =
-        (options.bank()
-                ? scoring.resolve(owner, config.spec().llm() ? null : config.spec().scorerModel())
-                : scoring.retrain(workspaceId))
-            .orElse(null);
-    return new Prepared(
-        workspaceId, slug, split, rows.size() - usable.size(), model, baselinePool(split, ownBank));
+    ScratchWorkspaces.Scratch workspace = scratch.create(dataset);
+    try {
+      questions.importDocument(
+          workspace.id(),
+          ownBank == null ? evalBank.bank(split) : EvalBank.withSeeds(ownBank, split));
+      // The learned scorer: in bank mode the configuration's model in the owner's workspace (what
+      // live grades use); otherwise a model trained now on this run's seed rows alone.
+      ScoringModels.Resolved model =
+          (options.bank()
+                  ? scoring.resolve(owner, config.spec().llm() ? null : config.spec().scorerModel())
+                  : scoring.retrain(workspace.id()))
+              .orElse(null);
+      return new Prepared(
+          workspace.id(),
+          workspace.slug(),
+          split,
+          rows.size() - usable.size(),
+          model,
+          baselinePool(split, ownBank));
+    } catch (RuntimeException e) {
+      scratch.remove(workspace.id(), e);
+      throw e;
+    }
+  }
+
+  /** Removes a prepared run's workspace and everything graded in it, once the run is over. */
+  public void remove(Prepared prepared) {
+    scratch.remove(prepared.workspaceId(), null);
   }
 
   /** What the baselines learn from: what the grader sees, seed rows and in bank mode exemplars. */

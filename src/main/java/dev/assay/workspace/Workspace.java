@@ -28,5 +28,11 @@ public class Workspace {
    */
   public boolean feedbackQuotesDescriptors;
 
+  /**
+   * Whether this is one evaluation run's scratch workspace, removed with everything in it when the
+   * run ends ({@link WorkspaceRepository#removeScratch}); no API sets it.
+   */
+  public boolean scratch;
+
   @CreationTimestamp public OffsetDateTime createdAt;
 }

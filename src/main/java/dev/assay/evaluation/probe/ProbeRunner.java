@@ -41,6 +41,20 @@ public class ProbeRunner {
       Progress progress) {
     long start = System.nanoTime();
     EvalRunner.Prepared prepared = runner.prepare(owner, dataset, options, rows, config, false);
+    try {
+      return probe(prepared, dataset, options, config, progress, start);
+    } finally {
+      runner.remove(prepared);
+    }
+  }
+
+  private ProbeReport probe(
+      EvalRunner.Prepared prepared,
+      String dataset,
+      EvalOptions options,
+      GraderConfig config,
+      Progress progress,
+      long start) {
     int total = prepared.graded().values().stream().mapToInt(List::size).sum();
     Map<Perturbation, List<Double>> shifts = new EnumMap<>(Perturbation.class);
     Map<Perturbation, Integer> notApplicable = new EnumMap<>(Perturbation.class);

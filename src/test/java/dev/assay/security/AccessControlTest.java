@@ -62,7 +62,8 @@ class AccessControlTest {
           "POST /api/v1/grades",
           "GET /api/v1/grades",
           "GET /api/v1/grades/{id}",
-          "GET /api/v1/grades/{id}/feedback");
+          "GET /api/v1/grades/{id}/feedback",
+          "POST /api/v1/grades/{id}/feedback-links");
 
   /** Bodies that reach the operation's logic; an operation not named here is sent {@code {}}. */
   private static Map<String, Object> samples() {

@@ -147,6 +147,16 @@ class ReviewerFlowBrowserTest {
 
   @Test
   @Order(5)
+  void theDashboardCountsTheOverride() {
+    browser.driver.get(url("/app/dashboard"));
+    String rate = find("#override-rate").getText();
+    assertTrue(rate.endsWith("%") && !rate.equals("0%"), "override rate: " + rate);
+    assertTrue(find(".chart svg").getText().contains(QUESTION), "the question's row in the chart");
+    browser.screenshot("05-dashboard");
+  }
+
+  @Test
+  @Order(6)
   void theCandidateLinkShowsFeedbackAndNoExemplarText() {
     String link =
         Api.given()
@@ -172,9 +182,9 @@ class ReviewerFlowBrowserTest {
     shown.retainAll(runs);
     assertEquals(Set.of(), shown, "exemplar text on the candidate page");
     assertTrue(browser.driver.findElements(By.cssSelector(".exemplar")).isEmpty());
-    browser.screenshot("05-candidate-feedback");
+    browser.screenshot("06-candidate-feedback");
     browser.driver.get(url(URI.create(link).getPath() + "x"));
     assertTrue(find("h1").getText().contains("not valid"));
-    browser.screenshot("06-candidate-link-altered");
+    browser.screenshot("07-candidate-link-altered");
   }
 }

@@ -43,7 +43,8 @@ final class ProvenanceFacts {
         out,
         "Model",
         p.get("model") instanceof Map<?, ?> m ? m.get("name") : "none: graded offline");
-    add(out, "LLM attempts", p.get("llmAttempts"));
+    Object attempts = p.get("llmAttempts");
+    add(out, "LLM calls", attempts instanceof List<?> calls ? calls.size() : attempts);
     if (p.get("tokens") instanceof Map<?, ?> t) {
       add(out, "Tokens", t.get("input") + " in, " + t.get("output") + " out");
     }

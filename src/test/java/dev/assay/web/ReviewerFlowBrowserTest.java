@@ -62,6 +62,12 @@ class ReviewerFlowBrowserTest {
     return URI.create(base.toString()).resolve(path).toString();
   }
 
+  /** Saves a screenshot of the page and checks it with axe-core: no serious violation. */
+  private void look(String name) {
+    browser.screenshot(name);
+    assertEquals(List.of(), Axe.seriousViolations(browser.driver), "accessibility of " + name);
+  }
+
   private WebElement find(String css) {
     return browser.driver.findElement(By.cssSelector(css));
   }
@@ -80,7 +86,7 @@ class ReviewerFlowBrowserTest {
     browser.driver.get(url("/app/queue"));
     assertTrue(
         browser.driver.getCurrentUrl().contains("/app/sign-in"), "a new visitor signs in first");
-    browser.screenshot("01-sign-in");
+    look("01-sign-in");
     find("#apiKey").sendKeys("wrong-key");
     find("button[type=submit].primary").click();
     assertTrue(find("#sign-in-error").getText().contains("unknown"));
@@ -100,7 +106,7 @@ class ReviewerFlowBrowserTest {
     WebElement row = find("tr[data-grade='" + flaggedGrade + "']");
     assertTrue(row.getText().contains("flagged"), row.getText());
     assertTrue(row.getText().toLowerCase().contains("instructions"), row.getText());
-    browser.screenshot("02-queue-flagged");
+    look("02-queue-flagged");
     row.findElement(By.cssSelector("button.primary")).click();
     assertTrue(browser.driver.getCurrentUrl().endsWith("/app/grades/" + flaggedGrade));
   }
@@ -117,7 +123,7 @@ class ReviewerFlowBrowserTest {
         browser.driver.findElements(By.cssSelector(".exemplar")).isEmpty(),
         "retrieved exemplars are shown");
     assertTrue(find("#prov-h").isDisplayed());
-    browser.screenshot("03-grade-flagged");
+    look("03-grade-flagged");
   }
 
   @Test
@@ -137,7 +143,7 @@ class ReviewerFlowBrowserTest {
     String history = find("#history").getText();
     assertTrue(history.contains("Overridden by a reviewer"), history);
     assertTrue(history.contains("injection: The answer tries to instruct the grader"), history);
-    browser.screenshot("04-grade-overridden");
+    look("04-grade-overridden");
     Api.given()
         .get("/api/v1/grades/{id}/history", flaggedGrade)
         .then()
@@ -152,7 +158,7 @@ class ReviewerFlowBrowserTest {
     String rate = find("#override-rate").getText();
     assertTrue(rate.endsWith("%") && !rate.equals("0%"), "override rate: " + rate);
     assertTrue(find(".chart svg").getText().contains(QUESTION), "the question's row in the chart");
-    browser.screenshot("05-dashboard");
+    look("05-dashboard");
   }
 
   @Test
@@ -182,9 +188,9 @@ class ReviewerFlowBrowserTest {
     shown.retainAll(runs);
     assertEquals(Set.of(), shown, "exemplar text on the candidate page");
     assertTrue(browser.driver.findElements(By.cssSelector(".exemplar")).isEmpty());
-    browser.screenshot("06-candidate-feedback");
+    look("06-candidate-feedback");
     browser.driver.get(url(URI.create(link).getPath() + "x"));
     assertTrue(find("h1").getText().contains("not valid"));
-    browser.screenshot("07-candidate-link-altered");
+    look("07-candidate-link-altered");
   }
 }

@@ -3,7 +3,8 @@
 
 Sends each gold-set answer (eval-sets/assay-bank-gold.jsonl: written answers of 150-250 words to
 the built-in questions) to service A, then to service B, alternating which goes first, so both
-see the same load; every request has a fresh candidate ref, so nothing is reused. Prints the
+see the same load; every answer ends in a fresh random token, so no grade is reused from an earlier
+run (the services reuse a grade of the same text). Prints the
 client-side median and p95 of each, the per-stage medians from the grades' own provenance, and
 the ratio of the medians B / A.
 
@@ -27,7 +28,7 @@ rows = [json.loads(line) for line in
 
 
 def grade(url, key, row, tag):
-    body = json.dumps({"questionId": row["question_id"], "answer": row["answer"],
+    body = json.dumps({"questionId": row["question_id"], "answer": row["answer"] + " " + uuid.uuid4().hex[:8],
                        "candidateRef": f"latency-{tag}-{uuid.uuid4().hex[:8]}"}).encode()
     req = urllib.request.Request(url.rstrip("/") + "/api/v1/grades", data=body, method="POST",
                                  headers={"Authorization": "Bearer " + key, "Content-Type": "application/json"})

@@ -3,7 +3,7 @@
 -- links and sessions the first one issued.
 CREATE TABLE signing_secret (
     purpose    text PRIMARY KEY,
-    secret     bytea NOT NULL,
+    secret     text NOT NULL,  -- 32 random bytes, base64
     created_at timestamptz NOT NULL DEFAULT now()
 );
 

@@ -27,19 +27,28 @@ import org.jboss.logging.Logger;
 class BankImporter {
   private static final Logger LOG = Logger.getLogger(BankImporter.class);
 
-  private final BankRepository bank;
+  private final QuestionRepository questionRows;
+  private final RubricRepository rubricRows;
+  private final AreaRepository areas;
+  private final RoleRepository roles;
   private final ExemplarService exemplars;
   private final CanonicalJson canonical;
   private final Validator validator;
   private final ScoringModels scoring;
 
   BankImporter(
-      BankRepository bank,
+      QuestionRepository questionRows,
+      RubricRepository rubricRows,
+      AreaRepository areas,
+      RoleRepository roles,
       ExemplarService exemplars,
       CanonicalJson canonical,
       Validator validator,
       ScoringModels scoring) {
-    this.bank = bank;
+    this.questionRows = questionRows;
+    this.rubricRows = rubricRows;
+    this.areas = areas;
+    this.roles = roles;
     this.exemplars = exemplars;
     this.canonical = canonical;
     this.validator = validator;
@@ -55,8 +64,8 @@ class BankImporter {
         QuarkusTransaction.requiringNew()
             .call(
                 () -> {
-                  BankRules.checkDocument(doc, bank.areas(workspaceId).keySet(), errors);
-                  return bank.questions(
+                  BankRules.checkDocument(doc, areas.of(workspaceId).keySet(), errors);
+                  return questionRows.bySlugs(
                       workspaceId, doc.questions().stream().map(QuestionSpec::id).toList());
                 });
     if (!errors.isEmpty()) {
@@ -76,14 +85,14 @@ class BankImporter {
   }
 
   private Tally write(long workspaceId, BankDocument doc, ExemplarService.Prepared prepared) {
-    bank.lockWorkspace(workspaceId);
+    questionRows.lockWorkspace(workspaceId);
     Tally tally = new Tally();
     upsertAreas(workspaceId, doc.areas(), tally);
     upsertRoles(workspaceId, doc.roles(), tally);
     Map<String, Question> stored =
-        bank.questions(workspaceId, doc.questions().stream().map(QuestionSpec::id).toList());
+        questionRows.bySlugs(workspaceId, doc.questions().stream().map(QuestionSpec::id).toList());
     Map<Long, RubricVersion> rubrics =
-        bank.activeRubrics(stored.values().stream().map(q -> q.id).toList());
+        rubricRows.active(stored.values().stream().map(q -> q.id).toList());
     for (QuestionSpec spec : doc.questions()) {
       Question question = upsertQuestion(workspaceId, spec, stored.get(spec.id()), tally);
       RubricVersion rubric = rubricFor(question, spec.rubric(), rubrics.get(question.id), tally);
@@ -93,7 +102,7 @@ class BankImporter {
   }
 
   private void upsertAreas(long workspaceId, List<AreaSpec> specs, Tally tally) {
-    Map<String, Area> stored = bank.areas(workspaceId);
+    Map<String, Area> stored = areas.of(workspaceId);
     for (AreaSpec spec : specs) {
       Area area = stored.get(spec.key());
       boolean created = area == null;
@@ -105,7 +114,7 @@ class BankImporter {
       area.title = spec.title();
       area.description = spec.description();
       if (created) {
-        bank.persist(area);
+        areas.persist(area);
       }
       tally.areas++;
     }
@@ -113,7 +122,7 @@ class BankImporter {
 
   private void upsertRoles(long workspaceId, List<RoleSpec> specs, Tally tally) {
     Map<String, RoleProfile> stored = new HashMap<>();
-    bank.roles(workspaceId).forEach(r -> stored.put(r.slug, r));
+    roles.of(workspaceId).forEach(r -> stored.put(r.slug, r));
     for (RoleSpec spec : specs) {
       RoleProfile role = stored.get(spec.id());
       boolean created = role == null;
@@ -126,7 +135,7 @@ class BankImporter {
       role.description = spec.description();
       role.areaWeights = Map.copyOf(spec.areaWeights());
       if (created) {
-        bank.persist(role);
+        roles.persist(role);
       }
       tally.roles++;
     }
@@ -139,7 +148,7 @@ class BankImporter {
       question.workspaceId = workspaceId;
       question.slug = spec.id();
       copy(spec, question);
-      bank.persist(question);
+      questionRows.persist(question);
       tally.questionsCreated++;
     } else if (differs(spec, question)) {
       copy(spec, question);
@@ -162,7 +171,7 @@ class BankImporter {
     next.scale = spec.scale();
     next.criteria = List.copyOf(spec.criteria());
     next.contentHash = hash;
-    bank.persist(next);
+    rubricRows.persist(next);
     if (tally != null) {
       tally.rubricVersionsCreated++;
     }

@@ -1,6 +1,7 @@
 package dev.assay.bank;
 
 import dev.assay.exemplar.ExemplarSpec;
+import dev.assay.metrics.Metrics;
 import dev.assay.platform.Problem.FieldError;
 import java.util.Collection;
 import java.util.HashSet;
@@ -64,7 +65,8 @@ final class BankRules {
     double sum = criteria.stream().mapToDouble(CriterionSpec::weight).sum();
     if (Math.abs(sum - 1.0) > WEIGHT_TOLERANCE) {
       errors.add(
-          new FieldError(join(at, "criteria"), "weights must sum to 1.0 but sum to " + round(sum)));
+          new FieldError(
+              join(at, "criteria"), "weights must sum to 1.0 but sum to " + Metrics.round(sum, 3)));
     }
   }
 
@@ -109,7 +111,8 @@ final class BankRules {
     if (Math.abs(sum - 1.0) > WEIGHT_TOLERANCE) {
       errors.add(
           new FieldError(
-              join(at, "areaWeights"), "weights must sum to 1.0 but sum to " + round(sum)));
+              join(at, "areaWeights"),
+              "weights must sum to 1.0 but sum to " + Metrics.round(sum, 3)));
     }
   }
 
@@ -128,9 +131,5 @@ final class BankRules {
   /** {@code at.field}, or just {@code field} at the top of the body. */
   static String join(String at, String field) {
     return at.isEmpty() ? field : at + "." + field;
-  }
-
-  private static double round(double x) {
-    return Math.round(x * 1000) / 1000.0;
   }
 }

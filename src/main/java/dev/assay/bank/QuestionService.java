@@ -16,12 +16,24 @@ import java.util.Map;
 /** Reads and changes the question bank of a workspace. */
 @ApplicationScoped
 public class QuestionService {
-  private final BankRepository bank;
+  private final QuestionRepository questionRows;
+  private final RubricRepository rubricRows;
+  private final AreaRepository areas;
+  private final RoleRepository roles;
   private final BankImporter importer;
   private final ExemplarService exemplars;
 
-  QuestionService(BankRepository bank, BankImporter importer, ExemplarService exemplars) {
-    this.bank = bank;
+  QuestionService(
+      QuestionRepository questionRows,
+      RubricRepository rubricRows,
+      AreaRepository areas,
+      RoleRepository roles,
+      BankImporter importer,
+      ExemplarService exemplars) {
+    this.questionRows = questionRows;
+    this.rubricRows = rubricRows;
+    this.areas = areas;
+    this.roles = roles;
     this.importer = importer;
     this.exemplars = exemplars;
   }
@@ -43,7 +55,7 @@ public class QuestionService {
         .call(
             () -> {
               Question q = require(workspaceId, slug);
-              RubricVersion r = bank.activeRubrics(List.of(q.id)).get(q.id);
+              RubricVersion r = rubricRows.active(List.of(q.id)).get(q.id);
               return new QuestionRef(
                   q.id,
                   q.slug,
@@ -61,12 +73,12 @@ public class QuestionService {
     return QuarkusTransaction.joiningExisting()
         .call(
             () -> {
-              if (area != null && !bank.areas(workspaceId).containsKey(area)) {
+              if (area != null && !areas.of(workspaceId).containsKey(area)) {
                 throw ApiException.badField("area", "unknown area; GET /api/v1/areas lists them");
               }
-              List<Question> questions = bank.page(workspaceId, area, tag, page, size);
+              List<Question> questions = questionRows.page(workspaceId, area, tag, page, size);
               List<Long> ids = questions.stream().map(q -> q.id).toList();
-              Map<Long, RubricVersion> rubrics = bank.activeRubrics(ids);
+              Map<Long, RubricVersion> rubrics = rubricRows.active(ids);
               Map<Long, java.util.EnumMap<Label, Integer>> counts = exemplarCounts(ids);
               List<BankViews.QuestionSummary> items =
                   questions.stream()
@@ -81,7 +93,8 @@ public class QuestionService {
                                   rubrics.get(q.id).criteria.size(),
                                   BankViews.ExemplarCounts.of(counts.get(q.id))))
                       .toList();
-              return new BankViews.Page<>(items, page, size, bank.count(workspaceId, area, tag));
+              return new BankViews.Page<>(
+                  items, page, size, questionRows.count(workspaceId, area, tag));
             });
   }
 
@@ -90,7 +103,7 @@ public class QuestionService {
         .call(
             () -> {
               Question q = require(workspaceId, slug);
-              RubricVersion r = bank.activeRubrics(List.of(q.id)).get(q.id);
+              RubricVersion r = rubricRows.active(List.of(q.id)).get(q.id);
               return new BankViews.QuestionDetail(
                   q.slug,
                   q.title,
@@ -111,8 +124,8 @@ public class QuestionService {
         QuarkusTransaction.joiningExisting()
             .call(
                 () -> {
-                  BankRules.checkQuestion(spec, bank.areas(workspaceId).keySet(), "", errors);
-                  return bank.question(workspaceId, spec.id()).isPresent();
+                  BankRules.checkQuestion(spec, areas.of(workspaceId).keySet(), "", errors);
+                  return questionRows.bySlug(workspaceId, spec.id()).isPresent();
                 });
     if (!errors.isEmpty()) {
       throw ApiException.badFields(errors);
@@ -139,7 +152,7 @@ public class QuestionService {
     return QuarkusTransaction.joiningExisting()
         .call(
             () ->
-                bank.rubricVersions(require(workspaceId, slug).id).stream()
+                rubricRows.versions(require(workspaceId, slug).id).stream()
                     .map(BankViews.RubricView::of)
                     .toList());
   }
@@ -157,9 +170,9 @@ public class QuestionService {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
-              bank.lockWorkspace(workspaceId);
+              questionRows.lockWorkspace(workspaceId);
               Question q = require(workspaceId, slug);
-              RubricVersion active = bank.activeRubrics(List.of(q.id)).get(q.id);
+              RubricVersion active = rubricRows.active(List.of(q.id)).get(q.id);
               RubricVersion result = importer.rubricFor(q, spec, active, null);
               return new RubricCreation(BankViews.RubricView.of(result), result != active);
             });
@@ -194,7 +207,7 @@ public class QuestionService {
     return QuarkusTransaction.joiningExisting()
         .call(
             () ->
-                bank.areas(workspaceId).values().stream()
+                areas.of(workspaceId).values().stream()
                     .sorted(java.util.Comparator.comparing(a -> a.id))
                     .map(a -> new BankViews.AreaView(a.key, a.title, a.description))
                     .toList());
@@ -204,7 +217,7 @@ public class QuestionService {
     return QuarkusTransaction.joiningExisting()
         .call(
             () ->
-                bank.roles(workspaceId).stream()
+                roles.of(workspaceId).stream()
                     .map(r -> new BankViews.RoleView(r.slug, r.name, r.description, r.areaWeights))
                     .toList());
   }
@@ -218,9 +231,9 @@ public class QuestionService {
     return QuarkusTransaction.joiningExisting()
         .call(
             () -> {
-              Map<String, Question> found = bank.questions(workspaceId, slugs);
+              Map<String, Question> found = questionRows.bySlugs(workspaceId, slugs);
               Map<Long, RubricVersion> rubrics =
-                  bank.activeRubrics(found.values().stream().map(q -> q.id).toList());
+                  rubricRows.active(found.values().stream().map(q -> q.id).toList());
               List<QuestionSpec> specs = new ArrayList<>();
               for (Question q : found.values()) {
                 RubricVersion r = rubrics.get(q.id);
@@ -239,11 +252,11 @@ public class QuestionService {
                         new RubricSpec(r.scale, r.criteria),
                         shots));
               }
-              List<AreaSpec> areas =
-                  bank.areas(workspaceId).values().stream()
+              List<AreaSpec> areaSpecs =
+                  areas.of(workspaceId).values().stream()
                       .map(a -> new AreaSpec(a.key, a.title, a.description))
                       .toList();
-              return new BankDocument(areas, List.of(), null, specs);
+              return new BankDocument(areaSpecs, List.of(), null, specs);
             });
   }
 
@@ -262,7 +275,8 @@ public class QuestionService {
   }
 
   private Question require(long workspaceId, String slug) {
-    return bank.question(workspaceId, slug)
+    return questionRows
+        .bySlug(workspaceId, slug)
         .orElseThrow(() -> ApiException.notFound("question", slug));
   }
 }

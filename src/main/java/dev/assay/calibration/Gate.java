@@ -1,8 +1,8 @@
 package dev.assay.calibration;
 
-import dev.assay.evaluation.Agreement;
 import dev.assay.evaluation.EvalCompare;
 import dev.assay.evaluation.EvalReport;
+import dev.assay.metrics.Agreement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.assay.calibration;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.assay.evaluation.Agreement;
+import dev.assay.metrics.Agreement;
 import dev.assay.platform.WireNames;
 import java.util.function.ToDoubleFunction;
 

@@ -1,17 +1,12 @@
 package dev.assay.calibration;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.platform.ApiException;
 import dev.assay.platform.Jdbc;
-import dev.assay.platform.Jsonb;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Array;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,8 +15,8 @@ import java.util.UUID;
 class PromotionRepository {
   private static final String COLUMNS =
       """
-      p.id, coalesce(cc.name || '@' || cc.version, 'deployment-default@0'),
-      coalesce(bc.name || '@' || bc.version, 'deployment-default@0'),
+      p.id, coalesce(cc.name || '@' || cc.version, 'deployment-default@0') AS candidate,
+      coalesce(bc.name || '@' || bc.version, 'deployment-default@0') AS baseline,
       p.include_pending, p.status, p.candidate_run_id, p.baseline_run_id, p.decision,
       p.activated_exemplars, p.created_at, p.decided_at, p.scoring_model_version
       """;
@@ -92,7 +87,7 @@ class PromotionRepository {
         "UPDATE promotion SET status = 'failed', decision = ?, decided_at = now()"
             + " WHERE workspace_id = ? AND status = 'evaluating'"
             + " AND updated_at < now() - make_interval(mins => ?)",
-        Jsonb.param(json, reason),
+        jdbc.json(reason),
         workspaceId,
         minutes);
   }
@@ -112,7 +107,7 @@ class PromotionRepository {
         "UPDATE promotion SET status = ?, decision = ?, activated_exemplars = ?,"
             + " decided_at = now() WHERE id = ?",
         status,
-        Jsonb.param(json, decision),
+        jdbc.json(decision),
         new Jdbc.SqlArray("text", activated.toArray()),
         id);
   }
@@ -140,25 +135,19 @@ class PromotionRepository {
         (long) page * size);
   }
 
-  private PromotionView view(ResultSet rs) throws SQLException {
-    Array activated = rs.getArray(9);
-    String decision = rs.getString(8);
-    try {
-      return new PromotionView(
-          rs.getObject(1, UUID.class),
-          rs.getString(2),
-          rs.getString(3),
-          rs.getBoolean(4),
-          rs.getString(5),
-          rs.getObject(6, UUID.class),
-          rs.getObject(7, UUID.class),
-          decision == null ? null : json.readTree(decision),
-          activated == null ? List.of() : Arrays.asList((String[]) activated.getArray()),
-          rs.getObject(10, OffsetDateTime.class),
-          rs.getObject(11, OffsetDateTime.class),
-          rs.getObject("scoring_model_version", Integer.class));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored decision is not valid JSON", e);
-    }
+  private PromotionView view(Jdbc.Row r) throws SQLException {
+    return new PromotionView(
+        r.uuid("id"),
+        r.string("candidate"),
+        r.string("baseline"),
+        r.bool("include_pending"),
+        r.string("status"),
+        r.uuid("candidate_run_id"),
+        r.uuid("baseline_run_id"),
+        r.json("decision", JsonNode.class),
+        r.strings("activated_exemplars"),
+        r.time("created_at"),
+        r.time("decided_at"),
+        r.nullableInt("scoring_model_version"));
   }
 }

@@ -1,10 +1,12 @@
 package dev.assay.calibration;
 
-import dev.assay.evaluation.Agreement;
 import dev.assay.grading.GraderConfig;
 import dev.assay.grading.GraderConfigs;
+import dev.assay.grading.ShadowGrades;
+import dev.assay.grading.ShadowGrades.Pair;
+import dev.assay.metrics.Agreement;
+import dev.assay.metrics.Metrics;
 import dev.assay.platform.ApiException;
-import dev.assay.platform.Jdbc;
 import dev.assay.review.HumanReviews;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -20,24 +22,14 @@ import java.util.UUID;
  */
 @ApplicationScoped
 class ShadowReports {
-  private static final double STEP = 0.25;
-  private static final int BOOTSTRAP = 1000;
-
-  private final Jdbc jdbc;
+  private final ShadowGrades shadowGrades;
   private final GraderConfigs configs;
   private final HumanReviews humans;
 
-  ShadowReports(Jdbc jdbc, GraderConfigs configs, HumanReviews humans) {
-    this.jdbc = jdbc;
+  ShadowReports(ShadowGrades shadowGrades, GraderConfigs configs, HumanReviews humans) {
+    this.shadowGrades = shadowGrades;
     this.configs = configs;
     this.humans = humans;
-  }
-
-  /** A live grade and its shadow grade, as shares of the scale. */
-  private record Pair(UUID gradeId, double activeScore, double scale, double shadow) {
-    double active() {
-      return activeScore / scale;
-    }
   }
 
   record Report(
@@ -67,7 +59,7 @@ class ShadowReports {
       if (first.length == 0) {
         return new Figures(0, null, null, null, null, null, null, null, null, null);
       }
-      Agreement.Summary s = Agreement.summarise(first, second, 1.0, STEP, BOOTSTRAP, 11);
+      Agreement.Summary s = Agreement.summarise(first, second, Metrics.QUARTERS, Metrics.SEED);
       return new Figures(
           s.n(),
           defined(s.qwk()),
@@ -102,23 +94,7 @@ class ShadowReports {
     if (start.isAfter(end)) {
       throw ApiException.badField("from", "must not be after to");
     }
-    List<Pair> pairs =
-        jdbc.list(
-            "read shadow grades",
-            """
-            SELECT g.id, g.overall_score, g.overall_max, s.overall_score / s.overall_max
-            FROM shadow_grade s JOIN grade g ON g.id = s.grade_id
-            WHERE s.workspace_id = ? AND s.grader_config_id = ?
-              AND s.created_at >= ? AND s.created_at < ?
-            ORDER BY s.created_at, s.id
-            """,
-            rs ->
-                new Pair(
-                    rs.getObject(1, UUID.class), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)),
-            ws,
-            shadow.id(),
-            start,
-            end);
+    List<Pair> pairs = shadowGrades.pairs(ws, shadow.id(), start, end);
     Map<UUID, HumanReviews.Automated> automated = new java.util.LinkedHashMap<>();
     pairs.forEach(
         p -> automated.put(p.gradeId(), new HumanReviews.Automated(p.activeScore(), p.scale())));

@@ -1,13 +1,14 @@
 package dev.assay.evaluation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.metrics.Agreement;
+import dev.assay.metrics.Bootstrap;
+import dev.assay.metrics.Metrics;
 import dev.assay.platform.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.function.ToDoubleBiFunction;
 
 /**
@@ -16,7 +17,6 @@ import java.util.function.ToDoubleBiFunction;
  */
 public final class EvalCompare {
   private static final ObjectMapper JSON = Json.files();
-  private static final int RESAMPLES = 1000;
 
   private EvalCompare() {}
 
@@ -38,31 +38,15 @@ public final class EvalCompare {
             "B",
             "B - A",
             "95% CI of B - A"));
-    double step = ra.gridStep();
-    line(
-        sb,
-        "QWK",
-        ra.grader().qwk(),
-        rb.grader().qwk(),
-        paired ? delta(ra, rb, (p, h) -> qwk(p, h, step)) : null);
+    line(sb, "QWK", ra.grader().qwk(), rb.grader().qwk(), pairedChange(ra, rb, "qwk"));
     line(
         sb,
         "Pearson",
         ra.grader().pearson(),
         rb.grader().pearson(),
-        paired ? delta(ra, rb, Agreement::pearson) : null);
-    line(
-        sb,
-        "RMSE",
-        ra.grader().rmse(),
-        rb.grader().rmse(),
-        paired ? delta(ra, rb, Agreement::rmse) : null);
-    line(
-        sb,
-        "SMD",
-        ra.grader().smd(),
-        rb.grader().smd(),
-        paired ? delta(ra, rb, Agreement::smd) : null);
+        pairedChange(ra, rb, "pearson"));
+    line(sb, "RMSE", ra.grader().rmse(), rb.grader().rmse(), pairedChange(ra, rb, "rmse"));
+    line(sb, "SMD", ra.grader().smd(), rb.grader().smd(), pairedChange(ra, rb, "smd"));
     return sb.toString();
   }
 
@@ -75,22 +59,13 @@ public final class EvalCompare {
       return null;
     }
     double step = a.gridStep();
-    double[] ci =
-        switch (metric) {
-          case "qwk" -> delta(a, b, (p, h) -> qwk(p, h, step));
-          case "smd" -> delta(a, b, Agreement::smd);
-          case "pearson" -> delta(a, b, Agreement::pearson);
-          case "rmse" -> delta(a, b, Agreement::rmse);
-          default -> throw new IllegalArgumentException("unknown metric " + metric);
-        };
-    return new Agreement.Interval(ci[0], ci[1]);
-  }
-
-  private static double qwk(double[] p, double[] h, double step) {
-    return Agreement.qwk(
-        Agreement.categories(p, 1.0, step),
-        Agreement.categories(h, 1.0, step),
-        Agreement.categoryCount(1.0, step));
+    return switch (metric) {
+      case "qwk" -> delta(a, b, (p, h) -> Agreement.qwkOnGrid(p, h, step));
+      case "smd" -> delta(a, b, Agreement::smd);
+      case "pearson" -> delta(a, b, Agreement::pearson);
+      case "rmse" -> delta(a, b, Agreement::rmse);
+      default -> throw new IllegalArgumentException("unknown metric " + metric);
+    };
   }
 
   private static boolean pairable(EvalReport a, EvalReport b) {
@@ -112,43 +87,27 @@ public final class EvalCompare {
     return true;
   }
 
-  /** Percentile interval of metric(B) - metric(A) over resampled answers. */
-  private static double[] delta(
+  /** The bootstrap interval of metric(B) - metric(A) over resampled answers. */
+  private static Agreement.Interval delta(
       EvalReport a, EvalReport b, ToDoubleBiFunction<double[], double[]> metric) {
-    int n = a.predictions().size();
     double[] pa = a.predictions().stream().mapToDouble(EvalReport.Prediction::predicted).toArray();
     double[] pb = b.predictions().stream().mapToDouble(EvalReport.Prediction::predicted).toArray();
     double[] h = a.predictions().stream().mapToDouble(EvalReport.Prediction::human).toArray();
-    SplittableRandom random = new SplittableRandom(7);
-    double[] deltas = new double[RESAMPLES];
-    int kept = 0;
-    for (int r = 0; r < RESAMPLES; r++) {
-      double[] xa = new double[n];
-      double[] xb = new double[n];
-      double[] xh = new double[n];
-      for (int i = 0; i < n; i++) {
-        int j = random.nextInt(n);
-        xa[i] = pa[j];
-        xb[i] = pb[j];
-        xh[i] = h[j];
-      }
-      double d = metric.applyAsDouble(xb, xh) - metric.applyAsDouble(xa, xh);
-      if (!Double.isNaN(d)) {
-        deltas[kept++] = d;
-      }
-    }
-    if (kept == 0) {
-      return new double[] {Double.NaN, Double.NaN};
-    }
-    double[] sorted = Arrays.copyOf(deltas, kept);
-    Arrays.sort(sorted);
-    return new double[] {
-      sorted[(int) Math.floor(0.025 * (kept - 1))], sorted[(int) Math.ceil(0.975 * (kept - 1))]
-    };
+    return Bootstrap.interval(
+        h.length,
+        idx -> {
+          double[] xh = Bootstrap.pick(h, idx);
+          return metric.applyAsDouble(Bootstrap.pick(pb, idx), xh)
+              - metric.applyAsDouble(Bootstrap.pick(pa, idx), xh);
+        },
+        Metrics.RESAMPLES,
+        Metrics.SEED);
   }
 
-  private static void line(StringBuilder sb, String name, double a, double b, double[] ci) {
-    String interval = ci == null ? "n/a" : String.format(Locale.ROOT, "[%.3f, %.3f]", ci[0], ci[1]);
+  private static void line(
+      StringBuilder sb, String name, double a, double b, Agreement.Interval ci) {
+    String interval =
+        ci == null ? "n/a" : String.format(Locale.ROOT, "[%.3f, %.3f]", ci.low(), ci.high());
     sb.append(
         String.format(Locale.ROOT, "%-10s %8.3f %8.3f %+8.3f %20s%n", name, a, b, b - a, interval));
   }

@@ -1,5 +1,6 @@
 package dev.assay.evaluation;
 
+import dev.assay.metrics.Metrics;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -68,7 +69,7 @@ public record EvalOptions(
     Optional<String> gradeSplit = Optional.empty();
     Optional<String> config = Optional.empty();
     int perQuestion = 0;
-    long seed = 42;
+    long seed = Metrics.SEED;
     int maxQuestions = Integer.MAX_VALUE;
     int maxPerQuestion = Integer.MAX_VALUE;
     boolean bank = false;

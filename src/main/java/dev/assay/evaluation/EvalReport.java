@@ -1,5 +1,6 @@
 package dev.assay.evaluation;
 
+import dev.assay.metrics.Agreement;
 import dev.assay.scoring.ScoringModel;
 import dev.assay.scoring.ScoringModels;
 import java.util.List;

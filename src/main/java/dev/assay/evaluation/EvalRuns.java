@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.grading.GraderConfig;
 import dev.assay.platform.ApiException;
 import dev.assay.platform.Jdbc;
-import dev.assay.platform.Jsonb;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -82,8 +80,8 @@ public class EvalRuns {
         workspaceId,
         purpose,
         dataset,
-        Jsonb.param(json, grader),
-        Jsonb.param(json, stored),
+        jdbc.json(grader),
+        jdbc.json(stored),
         createdBy);
     return id;
   }
@@ -104,7 +102,7 @@ public class EvalRuns {
             + " finished_at = now() WHERE id = ?",
         report.gradedRows(),
         report.gradedRows(),
-        Jsonb.param(json, report),
+        jdbc.json(report),
         html,
         id);
   }
@@ -137,7 +135,7 @@ public class EvalRuns {
             "SELECT "
                 + COLUMNS
                 + ", report FROM eval_run WHERE (?::bigint IS NULL OR workspace_id = ?) AND id = ?",
-            rs -> new RunDetail(view(rs), node(rs.getString(12))),
+            r -> new RunDetail(view(r), r.json("report", JsonNode.class)),
             workspaceId,
             workspaceId,
             id)
@@ -162,32 +160,24 @@ public class EvalRuns {
     return jdbc.first(
             "read an evaluation report",
             "SELECT html FROM eval_run WHERE workspace_id = ? AND id = ? AND html IS NOT NULL",
-            rs -> rs.getString(1),
+            r -> r.string("html"),
             workspaceId,
             id)
         .orElseThrow(() -> ApiException.notFound("evaluation report", id.toString()));
   }
 
-  private RunView view(ResultSet rs) throws SQLException {
+  private RunView view(Jdbc.Row r) throws SQLException {
     return new RunView(
-        rs.getObject(1, UUID.class),
-        rs.getString(2),
-        rs.getString(3),
-        node(rs.getString(4)),
-        node(rs.getString(5)),
-        rs.getString(6),
-        rs.getInt(7),
-        rs.getInt(8),
-        rs.getString(9),
-        rs.getObject(10, OffsetDateTime.class),
-        rs.getObject(11, OffsetDateTime.class));
-  }
-
-  private JsonNode node(String text) {
-    try {
-      return text == null ? null : json.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored JSON is not valid", e);
-    }
+        r.uuid("id"),
+        r.string("purpose"),
+        r.string("dataset"),
+        r.json("grader", JsonNode.class),
+        r.json("options", JsonNode.class),
+        r.string("status"),
+        r.intValue("graded"),
+        r.intValue("total"),
+        r.string("error"),
+        r.time("created_at"),
+        r.time("finished_at"));
   }
 }

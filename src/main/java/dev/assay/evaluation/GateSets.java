@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.platform.ApiException;
 import dev.assay.platform.Jdbc;
-import dev.assay.platform.Jsonb;
 import dev.assay.workspace.WorkspaceRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -43,9 +42,7 @@ public class GateSets {
     return jdbc.first(
         "read the gate set",
         "SELECT name, rows, updated_at FROM gate_set WHERE workspace_id = ?",
-        rs ->
-            new GateSet(
-                rs.getString(1), rows(rs.getString(2)), rs.getObject(3, OffsetDateTime.class)),
+        r -> new GateSet(r.string("name"), rows(r.string("rows")), r.time("updated_at")),
         workspaceId);
   }
 
@@ -74,7 +71,7 @@ public class GateSets {
         """,
         workspaceId,
         name,
-        Jsonb.param(json, rows),
+        jdbc.json(rows),
         rows.size(),
         updatedBy);
     return require(workspaceId);
@@ -92,7 +89,7 @@ public class GateSets {
               + " ON CONFLICT (workspace_id) DO NOTHING",
           workspaceId,
           "assay-bank-gold",
-          Jsonb.param(json, gold),
+          jdbc.json(gold),
           gold.size());
     }
   }

@@ -1,5 +1,6 @@
 package dev.assay.evaluation;
 
+import dev.assay.metrics.Agreement;
 import java.util.Locale;
 import java.util.Map;
 

@@ -7,6 +7,7 @@ import dev.assay.embedding.Embedding;
 import dev.assay.embedding.EmbeddingService;
 import dev.assay.exemplar.ExemplarMatch;
 import dev.assay.exemplar.ExemplarService;
+import dev.assay.metrics.Metrics;
 import dev.assay.scoring.EvidenceBuilder;
 import dev.assay.scoring.Features;
 import dev.assay.scoring.PriorModel;
@@ -49,13 +50,17 @@ public class PriorTraining {
   private final EvidenceBuilder evidence;
   private final ObjectMapper json;
 
+  private final EvalBank evalBank;
+
   PriorTraining(
       QuestionService questions,
       WorkspaceRepository workspaces,
       ExemplarService exemplars,
       EmbeddingService embeddings,
       EvidenceBuilder evidence,
+      EvalBank evalBank,
       ObjectMapper json) {
+    this.evalBank = evalBank;
     this.questions = questions;
     this.workspaces = workspaces;
     this.exemplars = exemplars;
@@ -70,7 +75,7 @@ public class PriorTraining {
   public void run(PrintStream out, String... args) {
     List<Path> files = new ArrayList<>();
     Path target = null;
-    long seed = 7;
+    long seed = Metrics.SEED;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--out" -> target = Path.of(value(args, ++i));
@@ -131,11 +136,11 @@ public class PriorTraining {
     long workspaceId =
         QuarkusTransaction.requiringNew()
             .call(() -> workspaces.create(slug, "Scoring prior from " + dataset).id);
-    questions.importDocument(workspaceId, EvalRunner.bank(split));
+    questions.importDocument(workspaceId, evalBank.bank(split));
     List<Trainer.Row> rows = new ArrayList<>();
     for (Map.Entry<String, List<EvalRow>> q : split.graded().entrySet()) {
       QuestionService.QuestionRef question =
-          questions.resolve(workspaceId, EvalRunner.slugOf(q.getKey()));
+          questions.resolve(workspaceId, EvalBank.slugOf(q.getKey()));
       for (EvalRow row : q.getValue()) {
         if (row.answer().isBlank()) {
           continue;

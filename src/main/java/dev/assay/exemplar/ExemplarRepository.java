@@ -1,50 +1,41 @@
 package dev.assay.exemplar;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.pgvector.PGvector;
 import dev.assay.embedding.Embedding;
+import dev.assay.exemplar.QuestionDirectory.QuestionFacts;
 import dev.assay.platform.Jdbc;
-import dev.assay.platform.Jsonb;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.postgresql.util.PGobject;
 
 /**
- * Exemplar rows and their vectors, through plain JDBC (vectors are {@code com.pgvector} types).
- * Per-question retrieval filters on the B-tree index and sorts by exact cosine distance.
+ * The {@code exemplar} table and its vectors, through the typed SQL layer (vectors are {@code
+ * com.pgvector} types). Per-question retrieval filters on the B-tree index and sorts by exact
+ * cosine distance. Questions and rubric versions are read through the bank's {@link
+ * QuestionDirectory}, never joined here.
  */
 @ApplicationScoped
 public class ExemplarRepository {
   private static final TypeReference<Map<String, Integer>> SCORES = new TypeReference<>() {};
   private static final String VIEW_COLUMNS =
       """
-      e.external_id, e.label, e.score, e.criterion_scores, e.rationale, e.source, e.origin,
-      e.active, e.status, r.version, e.embedding_model, e.embedding_chunks, e.created_at, e.text
+      external_id, label, score, criterion_scores, rationale, source, origin, active, status,
+      rubric_version_id, embedding_model, embedding_chunks, created_at, text
       """;
 
-  private final DataSource dataSource;
   private final Jdbc jdbc;
-  private final ObjectMapper json;
+  private final QuestionDirectory questions;
 
-  ExemplarRepository(DataSource dataSource, Jdbc jdbc, ObjectMapper json) {
-    this.dataSource = dataSource;
+  ExemplarRepository(Jdbc jdbc, QuestionDirectory questions) {
     this.jdbc = jdbc;
-    this.json = json;
+    this.questions = questions;
   }
 
   /** What is stored for one exemplar, enough to decide whether an import changes it. */
@@ -72,151 +63,127 @@ public class ExemplarRepository {
     if (questionIds.isEmpty()) {
       return out;
     }
-    String sql =
-        """
-        SELECT question_id, external_id, id, content_hash, md5(text), rubric_version_id,
-               embedding_model, active
-        FROM exemplar WHERE question_id = ANY (?)
-        """;
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setArray(1, c.createArrayOf("bigint", questionIds.toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
-              .put(
-                  rs.getString(2),
-                  new StoredState(
-                      rs.getLong(3),
-                      rs.getString(4),
-                      rs.getString(5),
-                      rs.getLong(6),
-                      rs.getString(7),
-                      rs.getBoolean(8)));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read exemplar states", e);
-    }
+    record Keyed(long questionId, String externalId, StoredState state) {}
+    jdbc.list(
+            "read exemplar states",
+            """
+            SELECT question_id, external_id, id, content_hash, md5(text) AS text_hash,
+                   rubric_version_id, embedding_model, active
+            FROM exemplar WHERE question_id = ANY (?)
+            """,
+            r ->
+                new Keyed(
+                    r.longValue("question_id"),
+                    r.string("external_id"),
+                    new StoredState(
+                        r.longValue("id"),
+                        r.string("content_hash"),
+                        r.string("text_hash"),
+                        r.longValue("rubric_version_id"),
+                        r.string("embedding_model"),
+                        r.bool("active"))),
+            Jdbc.array("bigint", questionIds))
+        .forEach(
+            k ->
+                out.computeIfAbsent(k.questionId(), q -> new HashMap<>())
+                    .put(k.externalId(), k.state()));
+    return out;
   }
 
   /** Inserts a new exemplar and returns its database id. */
   public long insert(Row row) {
-    String sql =
-        """
-        INSERT INTO exemplar (question_id, external_id, rubric_version_id, label, score,
-            criterion_scores, rationale, source, origin, text, content_hash, embedding,
-            embedding_model, embedding_chunks)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
-        """;
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ExemplarSpec spec = row.spec();
-      ps.setLong(1, row.questionId());
-      ps.setString(2, spec.id());
-      ps.setLong(3, row.rubricVersionId());
-      ps.setString(4, spec.label().wire());
-      ps.setDouble(5, spec.score());
-      ps.setObject(6, jsonb(spec.criterionScores()));
-      ps.setString(7, spec.rationale());
-      ps.setString(8, spec.source());
-      ps.setString(9, row.origin());
-      ps.setString(10, spec.text());
-      ps.setString(11, row.contentHash());
-      ps.setObject(12, new PGvector(row.embedding().vector()));
-      ps.setString(13, row.embeddingModel());
-      ps.setInt(14, row.embedding().chunks());
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot insert exemplar " + row.spec().id(), e);
-    }
+    return jdbc.first(
+            "insert exemplar " + row.spec().id(),
+            """
+            INSERT INTO exemplar (rubric_version_id, label, score, criterion_scores, rationale,
+                source, text, content_hash, question_id, external_id, origin, embedding,
+                embedding_model, embedding_chunks)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+            """,
+            r -> r.longValue("id"),
+            contentsThen(
+                row,
+                row.questionId(),
+                row.spec().id(),
+                row.origin(),
+                Jdbc.vector(row.embedding().vector()),
+                row.embeddingModel(),
+                row.embedding().chunks()))
+        .orElseThrow();
   }
 
   /**
    * Replaces the contents of an exemplar (and its vector, when the text changed); reactivates it.
    */
   public void update(long id, Row row) {
-    String sql =
+    Embedding embedding = row.embedding();
+    jdbc.update(
+        "update exemplar " + id,
         """
         UPDATE exemplar SET rubric_version_id = ?, label = ?, score = ?, criterion_scores = ?,
             rationale = ?, source = ?, text = ?, content_hash = ?, active = true,
-            embedding = COALESCE(?, embedding),
-            embedding_model = COALESCE(?, embedding_model),
-            embedding_chunks = COALESCE(?, embedding_chunks), updated_at = now()
+            embedding = COALESCE(?::vector, embedding),
+            embedding_model = COALESCE(?::text, embedding_model),
+            embedding_chunks = COALESCE(?::int, embedding_chunks), updated_at = now()
         WHERE id = ?
-        """;
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ExemplarSpec spec = row.spec();
-      ps.setLong(1, row.rubricVersionId());
-      ps.setString(2, spec.label().wire());
-      ps.setDouble(3, spec.score());
-      ps.setObject(4, jsonb(spec.criterionScores()));
-      ps.setString(5, spec.rationale());
-      ps.setString(6, spec.source());
-      ps.setString(7, spec.text());
-      ps.setString(8, row.contentHash());
-      if (row.embedding() == null) {
-        ps.setNull(9, Types.OTHER);
-        ps.setNull(10, Types.VARCHAR);
-        ps.setNull(11, Types.INTEGER);
-      } else {
-        ps.setObject(9, new PGvector(row.embedding().vector()));
-        ps.setString(10, row.embeddingModel());
-        ps.setInt(11, row.embedding().chunks());
-      }
-      ps.setLong(12, id);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot update exemplar " + id, e);
-    }
+        """,
+        contentsThen(
+            row,
+            embedding == null ? null : Jdbc.vector(embedding.vector()),
+            embedding == null ? null : row.embeddingModel(),
+            embedding == null ? null : embedding.chunks(),
+            id));
+  }
+
+  /**
+   * The parameters of an exemplar's contents (rubric version, label, score, criterion scores,
+   * rationale, source, text, content hash) followed by {@code more}.
+   */
+  private Object[] contentsThen(Row row, Object... more) {
+    ExemplarSpec spec = row.spec();
+    List<Object> args = new ArrayList<>();
+    args.add(row.rubricVersionId());
+    args.add(spec.label().wire());
+    args.add(spec.score());
+    args.add(scoresParam(spec.criterionScores()));
+    args.add(spec.rationale());
+    args.add(spec.source());
+    args.add(spec.text());
+    args.add(row.contentHash());
+    args.addAll(Arrays.asList(more));
+    return args.toArray();
   }
 
   /**
    * Deactivates imported exemplars of a question that are not in {@code keep}; returns the count.
    */
   public int deactivateImportedExcept(long questionId, Collection<String> keep) {
-    String sql =
+    return jdbc.update(
+        "deactivate exemplars",
         """
         UPDATE exemplar SET active = false, updated_at = now()
         WHERE question_id = ? AND origin = 'import' AND active AND NOT (external_id = ANY (?))
-        """;
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, questionId);
-      ps.setArray(2, c.createArrayOf("text", keep.toArray()));
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot deactivate exemplars", e);
-    }
+        """,
+        questionId,
+        Jdbc.array("text", keep));
   }
 
   /** Marks a freshly inserted exemplar as pending (inactive) and records the grade it came from. */
   public void markPending(long id, UUID promotedFrom) {
-    String sql =
-        "UPDATE exemplar SET status = 'pending', active = false, promoted_from = ? WHERE id = ?";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setObject(1, promotedFrom);
-      ps.setLong(2, id);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot mark exemplar pending", e);
-    }
+    jdbc.update(
+        "mark exemplar pending",
+        "UPDATE exemplar SET status = 'pending', active = false, promoted_from = ? WHERE id = ?",
+        promotedFrom,
+        id);
   }
 
   /** Database ids of the workspace's pending exemplars. */
   public List<Long> pendingIds(long workspaceId) {
     return jdbc.list(
         "list pending exemplars",
-        "SELECT e.id FROM exemplar e JOIN question q ON q.id = e.question_id"
-            + " WHERE q.workspace_id = ? AND e.status = 'pending' ORDER BY e.id",
-        rs -> rs.getLong(1),
-        workspaceId);
+        "SELECT id FROM exemplar WHERE question_id = ANY (?) AND status = 'pending' ORDER BY id",
+        r -> r.longValue("id"),
+        Jdbc.array("bigint", questions.questions(workspaceId).keySet()));
   }
 
   /**
@@ -224,72 +191,54 @@ public class ExemplarRepository {
    * question/exemplar} ids.
    */
   public List<String> activatePending(long workspaceId, Collection<Long> ids) {
+    Map<Long, QuestionFacts> own = questions.questions(workspaceId);
     return jdbc.list(
         "activate pending exemplars",
         """
-        UPDATE exemplar e SET status = 'active', active = true, updated_at = now()
-        FROM question q
-        WHERE q.id = e.question_id AND q.workspace_id = ? AND e.status = 'pending'
-          AND e.id = ANY (?)
-        RETURNING q.slug || '/' || e.external_id
+        UPDATE exemplar SET status = 'active', active = true, updated_at = now()
+        WHERE question_id = ANY (?) AND status = 'pending' AND id = ANY (?)
+        RETURNING question_id, external_id
         """,
-        rs -> rs.getString(1),
-        workspaceId,
-        new Jdbc.SqlArray("bigint", ids.toArray()));
+        r -> own.get(r.longValue("question_id")).slug() + "/" + r.string("external_id"),
+        Jdbc.array("bigint", own.keySet()),
+        Jdbc.array("bigint", ids));
   }
 
   /** The workspace a question belongs to. */
   long workspaceOf(long questionId) {
-    return jdbc.first(
-            "find the workspace of a question",
-            "SELECT workspace_id FROM question WHERE id = ?",
-            rs -> rs.getLong("workspace_id"),
-            questionId)
-        .orElseThrow();
+    return questions.workspaceOf(questionId);
   }
 
   /** Deactivates one exemplar; false when the question has no exemplar with that id. */
   public boolean deactivate(long questionId, String externalId) {
-    String sql =
-        "UPDATE exemplar SET active = false, updated_at = now() WHERE question_id = ? AND external_id = ?";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, questionId);
-      ps.setString(2, externalId);
-      return ps.executeUpdate() == 1;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot deactivate exemplar", e);
-    }
+    return jdbc.update(
+            "deactivate exemplar",
+            "UPDATE exemplar SET active = false, updated_at = now()"
+                + " WHERE question_id = ? AND external_id = ?",
+            questionId,
+            externalId)
+        == 1;
   }
 
   /** Exemplars of a question, optionally of one label and including inactive ones. */
   public List<ExemplarView> list(long questionId, Label label, boolean includeInactive) {
-    String sql =
+    String wire = label == null ? null : label.wire();
+    Map<Long, Integer> versions = questions.rubricVersionNumbers(questionId);
+    return jdbc.list(
+        "list exemplars",
         "SELECT "
             + VIEW_COLUMNS
             + """
-            FROM exemplar e JOIN rubric_version r ON r.id = e.rubric_version_id
-            WHERE e.question_id = ? AND (? OR e.active) AND (?::text IS NULL OR e.label = ?)
-            ORDER BY CASE e.label WHEN 'strong' THEN 0 WHEN 'acceptable' THEN 1 ELSE 2 END,
-                     e.score DESC, e.external_id
-            """;
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      String wire = label == null ? null : label.wire();
-      ps.setLong(1, questionId);
-      ps.setBoolean(2, includeInactive);
-      ps.setString(3, wire);
-      ps.setString(4, wire);
-      List<ExemplarView> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(view(rs));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot list exemplars", e);
-    }
+            FROM exemplar
+            WHERE question_id = ? AND (? OR active) AND (?::text IS NULL OR label = ?)
+            ORDER BY CASE label WHEN 'strong' THEN 0 WHEN 'acceptable' THEN 1 ELSE 2 END,
+                     score DESC, external_id
+            """,
+        r -> view(r, versions.get(r.longValue("rubric_version_id"))),
+        questionId,
+        includeInactive,
+        wire,
+        wire);
   }
 
   /** Active exemplar counts per label for each question: one query for the whole page. */
@@ -298,24 +247,22 @@ public class ExemplarRepository {
     if (questionIds.isEmpty()) {
       return out;
     }
-    String sql =
-        """
-        SELECT question_id, label, count(*) FROM exemplar
-        WHERE question_id = ANY (?) AND active GROUP BY question_id, label
-        """;
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setArray(1, c.createArrayOf("bigint", questionIds.toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(Label.class))
-              .put(Label.fromWire(rs.getString(2)), rs.getInt(3));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot count exemplars", e);
-    }
+    record Count(long questionId, Label label, int count) {}
+    jdbc.list(
+            "count exemplars",
+            """
+            SELECT question_id, label, count(*) AS n FROM exemplar
+            WHERE question_id = ANY (?) AND active GROUP BY question_id, label
+            """,
+            r ->
+                new Count(
+                    r.longValue("question_id"), Label.fromWire(r.string("label")), r.intValue("n")),
+            Jdbc.array("bigint", questionIds))
+        .forEach(
+            c ->
+                out.computeIfAbsent(c.questionId(), k -> new EnumMap<>(Label.class))
+                    .put(c.label(), c.count()));
+    return out;
   }
 
   /**
@@ -323,7 +270,9 @@ public class ExemplarRepository {
    * distance, considering only vectors made by {@code embeddingModel}.
    */
   public List<ExemplarMatch> nearest(long questionId, float[] query, int k, String embeddingModel) {
-    String sql =
+    var vector = Jdbc.vector(query);
+    return jdbc.list(
+        "retrieve exemplars",
         """
         SELECT external_id, label, score, criterion_scores, rationale, similarity, text FROM (
           SELECT e.external_id, e.label, e.score, e.criterion_scores, e.rationale, e.text,
@@ -334,33 +283,13 @@ public class ExemplarRepository {
         ) ranked
         WHERE rank <= ?
         ORDER BY CASE label WHEN 'strong' THEN 0 WHEN 'acceptable' THEN 1 ELSE 2 END, rank
-        """;
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      PGvector vector = new PGvector(query);
-      ps.setObject(1, vector);
-      ps.setObject(2, vector);
-      ps.setLong(3, questionId);
-      ps.setString(4, embeddingModel);
-      ps.setInt(5, k);
-      List<ExemplarMatch> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new ExemplarMatch(
-                  rs.getString(1),
-                  Label.fromWire(rs.getString(2)),
-                  rs.getDouble(3),
-                  scores(rs.getString(4)),
-                  rs.getString(5),
-                  rs.getDouble(6),
-                  rs.getString(7)));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot retrieve exemplars", e);
-    }
+        """,
+        r -> match(r, r.doubleValue("similarity")),
+        vector,
+        vector,
+        questionId,
+        embeddingModel,
+        k);
   }
 
   /** An active exemplar with its vector, its question's prompt and its rubric's scale. */
@@ -377,47 +306,28 @@ public class ExemplarRepository {
    * question (the learned scorer's training data).
    */
   public List<WithVector> activeWithVectors(long workspaceId, String embeddingModel) {
-    String sql =
+    Map<Long, QuestionFacts> own = questions.questions(workspaceId);
+    return jdbc.list(
+        "read the workspace's exemplars",
         """
-        SELECT q.id AS question_id, q.prompt, rv.scale, e.external_id, e.label, e.score,
-               e.criterion_scores, e.rationale, e.text, e.content_hash, e.embedding::text AS vector
-        FROM exemplar e
-        JOIN question q ON q.id = e.question_id
-        JOIN LATERAL (SELECT scale FROM rubric_version r WHERE r.question_id = q.id
-                      ORDER BY r.version DESC LIMIT 1) rv ON true
-        WHERE q.workspace_id = ? AND e.active AND e.embedding_model = ?
-        ORDER BY q.id, e.id
-        """;
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, workspaceId);
-      ps.setString(2, embeddingModel);
-      List<WithVector> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          ExemplarMatch m =
-              new ExemplarMatch(
-                  rs.getString("external_id"),
-                  Label.fromWire(rs.getString("label")),
-                  rs.getDouble("score"),
-                  scores(rs.getString("criterion_scores")),
-                  rs.getString("rationale"),
-                  0,
-                  rs.getString("text"));
-          out.add(
-              new WithVector(
-                  rs.getLong("question_id"),
-                  rs.getString("prompt"),
-                  rs.getInt("scale"),
-                  m,
-                  rs.getString("content_hash"),
-                  new PGvector(rs.getString("vector")).toArray()));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the workspace's exemplars", e);
-    }
+        SELECT question_id, external_id, label, score, criterion_scores, rationale, text,
+               content_hash, embedding::text AS vector
+        FROM exemplar
+        WHERE question_id = ANY (?) AND active AND embedding_model = ?
+        ORDER BY question_id, id
+        """,
+        r -> {
+          QuestionFacts q = own.get(r.longValue("question_id"));
+          return new WithVector(
+              q.id(),
+              q.prompt(),
+              q.scale(),
+              match(r, 0),
+              r.string("content_hash"),
+              r.vector("vector"));
+        },
+        Jdbc.array("bigint", own.keySet()),
+        embeddingModel);
   }
 
   /** A text whose vector must be (re)computed. */
@@ -425,76 +335,61 @@ public class ExemplarRepository {
 
   /** Up to {@code limit} exemplars whose vector was not made by {@code embeddingModel}. */
   public List<Pending> staleEmbeddings(String embeddingModel, int limit) {
-    String sql =
-        """
-        SELECT id, text FROM exemplar
-        WHERE embedding_model IS DISTINCT FROM ? ORDER BY id LIMIT ?
-        """;
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, embeddingModel);
-      ps.setInt(2, limit);
-      List<Pending> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Pending(rs.getLong(1), rs.getString(2)));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot find stale embeddings", e);
-    }
+    return jdbc.list(
+        "find stale embeddings",
+        "SELECT id, text FROM exemplar WHERE embedding_model IS DISTINCT FROM ? ORDER BY id LIMIT ?",
+        r -> new Pending(r.longValue("id"), r.string("text")),
+        embeddingModel,
+        limit);
   }
 
   /** Stores a freshly computed vector. */
   public void setEmbedding(long id, Embedding embedding, String embeddingModel) {
-    String sql =
-        """
-        UPDATE exemplar SET embedding = ?, embedding_model = ?, embedding_chunks = ?
-        WHERE id = ?
-        """;
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setObject(1, new PGvector(embedding.vector()));
-      ps.setString(2, embeddingModel);
-      ps.setInt(3, embedding.chunks());
-      ps.setLong(4, id);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot store embedding", e);
-    }
+    jdbc.update(
+        "store embedding",
+        "UPDATE exemplar SET embedding = ?, embedding_model = ?, embedding_chunks = ? WHERE id = ?",
+        Jdbc.vector(embedding.vector()),
+        embeddingModel,
+        embedding.chunks(),
+        id);
   }
 
-  private ExemplarView view(ResultSet rs) throws SQLException {
+  private ExemplarMatch match(Jdbc.Row r, double similarity) throws SQLException {
+    return new ExemplarMatch(
+        r.string("external_id"),
+        Label.fromWire(r.string("label")),
+        r.doubleValue("score"),
+        scores(r),
+        r.string("rationale"),
+        similarity,
+        r.string("text"));
+  }
+
+  /** The view of a row of {@link #VIEW_COLUMNS} made under rubric version {@code rubricVersion}. */
+  private ExemplarView view(Jdbc.Row r, int rubricVersion) throws SQLException {
     return new ExemplarView(
-        rs.getString(1),
-        Label.fromWire(rs.getString(2)),
-        rs.getDouble(3),
-        scores(rs.getString(4)),
-        rs.getString(5),
-        rs.getString(6),
-        rs.getString(7),
-        rs.getBoolean(8),
-        rs.getString(9),
-        rs.getInt(10),
-        rs.getString(11),
-        rs.getInt(12),
-        rs.getObject(13, OffsetDateTime.class),
-        rs.getString(14));
+        r.string("external_id"),
+        Label.fromWire(r.string("label")),
+        r.doubleValue("score"),
+        scores(r),
+        r.string("rationale"),
+        r.string("source"),
+        r.string("origin"),
+        r.bool("active"),
+        r.string("status"),
+        rubricVersion,
+        r.string("embedding_model"),
+        r.intValue("embedding_chunks"),
+        r.time("created_at"),
+        r.string("text"));
   }
 
-  private PGobject jsonb(Map<String, Integer> scores) throws SQLException {
-    return Jsonb.of(json, scores.isEmpty() ? null : scores);
+  private Object scoresParam(Map<String, Integer> scores) {
+    return jdbc.json(scores.isEmpty() ? null : scores);
   }
 
-  private Map<String, Integer> scores(String value) {
-    if (value == null) {
-      return Map.of();
-    }
-    try {
-      return json.readValue(value, SCORES);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored criterion scores are not JSON", e);
-    }
+  private static Map<String, Integer> scores(Jdbc.Row r) throws SQLException {
+    Map<String, Integer> scores = r.json("criterion_scores", SCORES);
+    return scores == null ? Map.of() : scores;
   }
 }

@@ -52,6 +52,16 @@ final class CriterionSplit {
     boolean addressed() {
       return match >= floor || neighbours >= ADDRESSED_BY_NEIGHBOURS;
     }
+
+    /**
+     * Whether the answer's own closest sentence is evidence for this criterion: it comes as close
+     * to the strong descriptor as acceptable reference answers do, and it reads like the acceptable
+     * or strong descriptor rather than the weak one. A criterion addressed only because the
+     * neighbours score well on it is not shown with the candidate's words as its evidence.
+     */
+    boolean ownEvidence() {
+      return match >= floor && !closestLevel.equals("weak");
+    }
   }
 
   static List<Evidence> evidence(

@@ -3,7 +3,6 @@ package dev.assay.grading;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -24,7 +23,7 @@ public record GradeView(
     List<String> flags,
     List<Verdict.CriterionGrade> criteria,
     String rationale,
-    Map<String, Object> provenance,
+    Provenance provenance,
     UUID reusedFrom,
     String answer,
     OffsetDateTime createdAt,
@@ -38,18 +37,12 @@ public record GradeView(
   /** LLM input tokens recorded in the provenance (0 for offline grades). */
   @JsonIgnore
   public long inputTokens() {
-    return tokens("input");
+    return provenance.inputTokens();
   }
 
   /** LLM output tokens recorded in the provenance (0 for offline grades). */
   @JsonIgnore
   public long outputTokens() {
-    return tokens("output");
-  }
-
-  private long tokens(String direction) {
-    return provenance.get("tokens") instanceof Map<?, ?> t && t.get(direction) instanceof Number n
-        ? n.longValue()
-        : 0;
+    return provenance.outputTokens();
   }
 }

@@ -1,17 +1,13 @@
 package dev.assay.grading;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.llm.LlmConfig;
 import dev.assay.llm.PromptLibrary;
 import dev.assay.platform.ApiException;
 import dev.assay.platform.CanonicalJson;
 import dev.assay.platform.Jdbc;
-import dev.assay.platform.Jsonb;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -75,12 +71,12 @@ public class GraderConfigs {
     for (Assigned a :
         jdbc.list(
             "read the workspace's grader configurations",
-            "SELECT w.active_grader_config_id = c.id, "
+            "SELECT w.active_grader_config_id = c.id AS is_active, "
                 + COLUMNS
                 + " FROM workspace w JOIN grader_config c"
                 + " ON c.id IN (w.active_grader_config_id, w.shadow_grader_config_id)"
                 + " WHERE w.id = ?",
-            rs -> new Assigned(rs.getBoolean(1), row(rs, 1)),
+            r -> new Assigned(r.bool("is_active"), row(r)),
             workspaceId)) {
       if (a.active()) {
         active = a.config();
@@ -181,7 +177,7 @@ public class GraderConfigs {
                 workspaceId,
                 name,
                 version,
-                Jsonb.param(json, spec),
+                jdbc.json(spec),
                 hash,
                 description,
                 createdBy)
@@ -268,23 +264,14 @@ public class GraderConfigs {
     return canonical.hash(spec);
   }
 
-  private GraderConfig row(ResultSet rs) throws SQLException {
-    return row(rs, 0);
-  }
-
-  /** The configuration in {@link #COLUMNS}, which start after {@code skip} other columns. */
-  private GraderConfig row(ResultSet rs, int skip) throws SQLException {
-    try {
-      return new GraderConfig(
-          rs.getLong(skip + 1),
-          rs.getString(skip + 2),
-          rs.getInt(skip + 3),
-          json.readValue(rs.getString(skip + 4), GraderSpec.class),
-          rs.getString(skip + 5),
-          rs.getString(skip + 6),
-          rs.getObject(skip + 7, OffsetDateTime.class));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored grader configuration is not valid JSON", e);
-    }
+  private GraderConfig row(Jdbc.Row r) throws SQLException {
+    return new GraderConfig(
+        r.longValue("id"),
+        r.string("name"),
+        r.intValue("version"),
+        r.json("spec", GraderSpec.class),
+        r.string("spec_hash"),
+        r.string("description"),
+        r.time("created_at"));
   }
 }

@@ -88,7 +88,7 @@ class LlmGrader {
     List<ChatMessage> messages =
         List.of(SystemMessage.from(prompt.system()), UserMessage.from(userMessage(prompt, input)));
 
-    List<LlmTrace.Attempt> attempts = new ArrayList<>();
+    List<Provenance.LlmAttempt> attempts = new ArrayList<>();
     List<String> raws = new ArrayList<>();
     List<LlmGrade> valid = new ArrayList<>();
     List<String> flags = new ArrayList<>();
@@ -110,7 +110,7 @@ class LlmGrader {
           verifyNanos += System.nanoTime() - t1;
           raws.add(reply.raw());
           attempts.add(
-              new LlmTrace.Attempt(
+              new Provenance.LlmAttempt(
                   sample,
                   kind,
                   reply.inputTokens(),
@@ -136,7 +136,7 @@ class LlmGrader {
         }
       } catch (LlmFailure failure) {
         attempts.add(
-            new LlmTrace.Attempt(
+            new Provenance.LlmAttempt(
                 sample,
                 "grade",
                 0,
@@ -175,14 +175,13 @@ class LlmGrader {
     return new Outcome(verdict, trace, raws, outcomeFlags, reported);
   }
 
-  private Map<String, Object> parameters(GraderSpec spec) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("temperature", spec.temperature());
-    p.put("samples", spec.samples());
-    p.put("maxOutputTokens", config.maxOutputTokens());
-    p.put("deadlineMs", config.deadline().toMillis());
-    p.put("responseFormat", "json_schema");
-    return p;
+  private Provenance.LlmParameters parameters(GraderSpec spec) {
+    return new Provenance.LlmParameters(
+        spec.temperature(),
+        spec.samples(),
+        config.maxOutputTokens(),
+        config.deadline().toMillis(),
+        "json_schema");
   }
 
   /** Median score per criterion; rationale and citations from the sample closest to the medians. */

@@ -1,7 +1,6 @@
 package dev.assay.grading;
 
 import java.util.List;
-import java.util.Map;
 
 /** What happened at the LLM boundary for one grade: prompt, model, every attempt, tokens, time. */
 record LlmTrace(
@@ -9,30 +8,20 @@ record LlmTrace(
     String promptVersion,
     String promptHash,
     String model,
-    Map<String, Object> parameters,
-    List<Attempt> attempts,
+    Provenance.LlmParameters parameters,
+    List<Provenance.LlmAttempt> attempts,
     long llmMs,
     long verifyMs) {
 
-  /** One call: a first grading call or a repair, its tokens, latency and what was wrong with it. */
-  record Attempt(
-      int sample,
-      String kind,
-      int inputTokens,
-      int outputTokens,
-      long latencyMs,
-      List<String> violations,
-      String error) {}
-
   /** This trace followed by another call's attempts (the grade of the stripped answer). */
   LlmTrace with(LlmTrace other) {
-    List<Attempt> all = new java.util.ArrayList<>(attempts);
+    List<Provenance.LlmAttempt> all = new java.util.ArrayList<>(attempts);
     other
         .attempts()
         .forEach(
             a ->
                 all.add(
-                    new Attempt(
+                    new Provenance.LlmAttempt(
                         a.sample(),
                         "substance-" + a.kind(),
                         a.inputTokens(),
@@ -52,10 +41,10 @@ record LlmTrace(
   }
 
   int inputTokens() {
-    return attempts.stream().mapToInt(Attempt::inputTokens).sum();
+    return attempts.stream().mapToInt(Provenance.LlmAttempt::inputTokens).sum();
   }
 
   int outputTokens() {
-    return attempts.stream().mapToInt(Attempt::outputTokens).sum();
+    return attempts.stream().mapToInt(Provenance.LlmAttempt::outputTokens).sum();
   }
 }

@@ -8,13 +8,12 @@ import dev.assay.exemplar.ExemplarMatch;
 import dev.assay.exemplar.ExemplarService;
 import dev.assay.grading.manipulation.Inspection;
 import dev.assay.grading.manipulation.ManipulationDetector;
+import dev.assay.metrics.Metrics;
 import dev.assay.platform.Hashing;
 import dev.assay.text.AnswerText;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The rule for answers that try to influence the grader: <b>a suspected manipulation never raises a
@@ -82,7 +81,7 @@ class ManipulationPolicy {
   record Decision(
       Verdict verdict,
       List<String> flags,
-      Map<String, Object> evidence,
+      Provenance.PolicyEvidence evidence,
       LlmGrader.Outcome substanceCall) {}
 
   Decision apply(Subject s, Inspection inspection) {
@@ -95,33 +94,35 @@ class ManipulationPolicy {
       return divergence(s, flags);
     }
     RubricSpec rubric = s.input().question().rubric();
-    Map<String, Object> evidence = new LinkedHashMap<>();
     List<Verdict> candidates = new ArrayList<>(List.of(s.verdict()));
     GradingInput stripped = strippedInput(s, seen.stripped());
     Verdict offlineSubstance =
-        stripped == null ? GradingService.empty(rubric) : offline.grade(stripped, s.offline());
+        stripped == null ? GradingPipeline.empty(rubric) : offline.grade(stripped, s.offline());
     candidates.add(offlineSubstance);
-    evidence.put("strippedWords", AnswerText.wordCount(seen.stripped()));
-    evidence.put(
-        "offlineSubstance", round(GradingService.overall(rubric, offlineSubstance.criteria())));
     LlmGrader.Outcome substanceCall = null;
+    Double llmSubstance = null;
     if (s.mode() == GradingMode.LLM && !s.reused() && stripped != null) {
       substanceCall = llm.grade(stripped, s.spec());
       if (substanceCall.verdict() != null) {
         candidates.add(substanceCall.verdict());
-        evidence.put(
-            "llmSubstance",
-            round(GradingService.overall(rubric, substanceCall.verdict().criteria())));
+        llmSubstance =
+            Metrics.round(GradingPipeline.overall(rubric, substanceCall.verdict().criteria()), 3);
       }
     }
     Verdict lowest =
         lowered(
             lowest(rubric, s.input().answer(), candidates, note(seen)),
             config.manipulationMargin() * rubric.scale());
-    double before = GradingService.overall(rubric, s.verdict().criteria());
-    double after = GradingService.overall(rubric, lowest.criteria());
-    evidence.put("graderScore", round(before));
-    evidence.put("automatedScore", round(after));
+    double before = GradingPipeline.overall(rubric, s.verdict().criteria());
+    double after = GradingPipeline.overall(rubric, lowest.criteria());
+    Provenance.PolicyEvidence evidence =
+        new Provenance.PolicyEvidence(
+            AnswerText.wordCount(seen.stripped()),
+            Metrics.round(GradingPipeline.overall(rubric, offlineSubstance.criteria()), 3),
+            llmSubstance,
+            Metrics.round(before, 3),
+            Metrics.round(after, 3),
+            null);
     if (s.mode() == GradingMode.LLM && before - after >= NOTICEABLE * rubric.scale()) {
       flags.add(SCORE_CAPPED);
     }
@@ -131,16 +132,19 @@ class ManipulationPolicy {
   /** Unsuspected LLM grades far above the offline grade are capped at it. */
   private Decision divergence(Subject s, List<String> flags) {
     if (s.mode() != GradingMode.LLM || s.reused()) {
-      return new Decision(s.verdict(), flags, Map.of(), null);
+      return new Decision(s.verdict(), flags, null, null);
     }
     RubricSpec rubric = s.input().question().rubric();
     Verdict offlineGrade = offline.grade(s.input(), s.offline());
-    double llmScore = GradingService.overall(rubric, s.verdict().criteria());
-    double offlineScore = GradingService.overall(rubric, offlineGrade.criteria());
-    Map<String, Object> evidence = new LinkedHashMap<>();
-    evidence.put("offlineScore", round(offlineScore));
+    double llmScore = GradingPipeline.overall(rubric, s.verdict().criteria());
+    double offlineScore = GradingPipeline.overall(rubric, offlineGrade.criteria());
+    Double offline = Metrics.round(offlineScore, 3);
     if (llmScore - offlineScore < config.llmDivergence() * rubric.scale()) {
-      return new Decision(s.verdict(), flags, evidence, null);
+      return new Decision(
+          s.verdict(),
+          flags,
+          new Provenance.PolicyEvidence(null, null, null, null, null, offline),
+          null);
     }
     flags.add(DIVERGENCE);
     String note =
@@ -149,8 +153,11 @@ class ManipulationPolicy {
                 + " score is capped at the offline grade until a reviewer looks at it.",
             llmScore, rubric.scale(), offlineScore);
     Verdict capped = lowest(rubric, s.input().answer(), List.of(s.verdict(), offlineGrade), note);
-    evidence.put("graderScore", round(llmScore));
-    return new Decision(capped, flags, evidence, null);
+    return new Decision(
+        capped,
+        flags,
+        new Provenance.PolicyEvidence(null, null, null, Metrics.round(llmScore, 3), null, offline),
+        null);
   }
 
   /** The answer without its suspect spans, embedded and with its own neighbours; null if empty. */
@@ -220,9 +227,5 @@ class ManipulationPolicy {
         + what
         + "): the automated score counts only the rest of the answer and a reviewer should"
         + " check it.";
-  }
-
-  private static double round(double x) {
-    return Math.round(x * 1000) / 1000.0;
   }
 }

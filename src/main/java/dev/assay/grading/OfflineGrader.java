@@ -82,19 +82,21 @@ class OfflineGrader {
     List<Verdict.CriterionGrade> grades = new ArrayList<>();
     for (int i = 0; i < criteria.size(); i++) {
       CriterionSplit.Evidence e = criteria.get(i);
-      List<Verdict.Citation> citations =
-          e.addressed()
-              ? List.of(
-                  new Verdict.Citation(null, sentences.texts().get(e.bestSentence()).text()),
-                  new Verdict.Citation(nearest.id(), sentences.texts().get(nearestSentence).text()))
-              : List.of();
+      List<Verdict.Citation> citations = new ArrayList<>();
+      if (e.ownEvidence()) {
+        citations.add(new Verdict.Citation(null, sentences.texts().get(e.bestSentence()).text()));
+      }
+      if (e.addressed()) {
+        citations.add(
+            new Verdict.Citation(nearest.id(), sentences.texts().get(nearestSentence).text()));
+      }
       grades.add(
           new Verdict.CriterionGrade(
               e.criterion().key(),
               Math.round(shares[i] * rubric.scale() * 10) / 10.0,
               rubric.scale(),
               rationale(e),
-              citations));
+              List.copyOf(citations)));
     }
     return new Verdict(grades, overallRationale(offline, p, nearest), p.confidence());
   }

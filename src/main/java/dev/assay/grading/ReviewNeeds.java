@@ -4,7 +4,6 @@ import dev.assay.grading.manipulation.Category;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -23,7 +22,7 @@ class ReviewNeeds {
   }
 
   /** The reasons a grade needs review; empty when it does not. */
-  List<String> reasons(double confidence, List<String> flags, Map<String, Object> provenance) {
+  List<String> reasons(double confidence, List<String> flags, Provenance provenance) {
     List<String> out = new ArrayList<>();
     for (String flag : flags) {
       String why = because(flag, provenance);
@@ -40,7 +39,7 @@ class ReviewNeeds {
     return List.copyOf(out);
   }
 
-  private static String because(String flag, Map<String, Object> provenance) {
+  private static String because(String flag, Provenance provenance) {
     return switch (flag) {
       case "reused-grade" -> null;
       case Screening.TOO_SHORT -> "The answer is very short.";
@@ -76,11 +75,11 @@ class ReviewNeeds {
   }
 
   /** Plain words for the detector's findings, from the screening evidence. */
-  private static List<String> injectionWords(Map<String, Object> provenance) {
+  private static List<String> injectionWords(Provenance provenance) {
     List<String> out = new ArrayList<>();
-    if (provenance.get("screening") instanceof Map<?, ?> screening
-        && screening.get("injection") instanceof List<?> codes) {
-      for (Object code : codes) {
+    Provenance.ScreeningEvidence screening = provenance.screening();
+    if (screening != null && screening.injection() != null) {
+      for (String code : screening.injection()) {
         for (Category c : Category.values()) {
           if (c.code.equals(code)) {
             out.add(c.plainWords);

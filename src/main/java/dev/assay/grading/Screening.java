@@ -1,11 +1,10 @@
 package dev.assay.grading;
 
 import dev.assay.grading.manipulation.Inspection;
+import dev.assay.metrics.Metrics;
 import dev.assay.text.AnswerText;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,10 +27,7 @@ public final class Screening {
   private Screening() {}
 
   /** What was measured, kept in provenance so a reviewer can see why a flag was raised. */
-  record Result(List<String> flags, Map<String, Object> evidence) {}
-
-  /** One finding of the manipulation detector as provenance shows it. */
-  record ManipulationEvidence(String category, String source, String evidence) {}
+  record Result(List<String> flags, Provenance.ScreeningEvidence evidence) {}
 
   static Result screen(
       GradingConfig config,
@@ -44,11 +40,7 @@ public final class Screening {
       Inspection manipulation,
       Optional<ContentFloor.Reason> contentFloor) {
     List<String> flags = new ArrayList<>();
-    Map<String, Object> evidence = new LinkedHashMap<>();
     int words = AnswerText.wordCount(answer);
-    evidence.put("words", words);
-    evidence.put("questionSimilarity", round(questionSimilarity));
-    evidence.put("maxExemplarSimilarity", round(maxExemplarSimilarity));
     if (words < config.minWords()) {
       flags.add(TOO_SHORT);
     }
@@ -63,44 +55,50 @@ public final class Screening {
             || AnswerText.dedupKey(question).contains(key))) {
       flags.add(COPIES_QUESTION);
     }
-    if (maxExemplarSimilarity >= config.exemplarCopySimilarity()) {
+    boolean nearCopy = maxExemplarSimilarity >= config.exemplarCopySimilarity();
+    if (nearCopy) {
       flags.add(NEAR_COPY_OF_EXEMPLAR);
-      evidence.put("nearestExemplar", nearestExemplar);
     }
-    if (nearestOtherAnswer != null
-        && nearestOtherAnswer.similarity() >= config.duplicateSimilarity()) {
+    boolean duplicate =
+        nearestOtherAnswer != null
+            && nearestOtherAnswer.similarity() >= config.duplicateSimilarity();
+    if (duplicate) {
       flags.add(NEAR_DUPLICATE_ANSWER);
-      evidence.put("nearestOtherGrade", nearestOtherAnswer.id().toString());
-      evidence.put("nearestOtherSimilarity", round(nearestOtherAnswer.similarity()));
     }
-    contentFloor.ifPresent(
-        r -> {
-          // Unrelated text is off-topic too, whatever the absolute thresholds say (they were
-          // set for an embedding model whose unrelated texts scored lower).
-          if (r == ContentFloor.Reason.UNRELATED && !flags.contains(OFF_TOPIC)) {
-            flags.add(OFF_TOPIC);
-          }
-          flags.add(NO_SUBSTANTIVE_CONTENT);
-          evidence.put("contentFloor", Map.of("reason", r.code, "explanation", r.explanation));
-        });
+    Provenance.ContentFloorEvidence floor = null;
+    if (contentFloor.isPresent()) {
+      ContentFloor.Reason r = contentFloor.get();
+      // Unrelated text is off-topic too, whatever the absolute thresholds say (they were set for
+      // an embedding model whose unrelated texts scored lower).
+      if (r == ContentFloor.Reason.UNRELATED && !flags.contains(OFF_TOPIC)) {
+        flags.add(OFF_TOPIC);
+      }
+      flags.add(NO_SUBSTANTIVE_CONTENT);
+      floor = new Provenance.ContentFloorEvidence(r.code, r.explanation);
+    }
     if (manipulation.suspectedInjection()) {
       flags.add(SUSPECTED_INJECTION);
-      evidence.put("injection", manipulation.injectionCodes());
     }
     if (manipulation.keywordStuffing()) {
       flags.add(KEYWORD_STUFFING);
     }
-    if (manipulation.flagged()) {
-      evidence.put(
-          "manipulation",
-          manipulation.findings().stream()
-              .map(f -> new ManipulationEvidence(f.category().code, f.source(), f.evidence()))
-              .toList());
-    }
-    return new Result(flags, evidence);
+    return new Result(
+        flags,
+        new Provenance.ScreeningEvidence(
+            words,
+            Metrics.round(questionSimilarity, 3),
+            Metrics.round(maxExemplarSimilarity, 3),
+            nearCopy ? nearestExemplar : null,
+            duplicate ? nearestOtherAnswer.id().toString() : null,
+            duplicate ? Metrics.round(nearestOtherAnswer.similarity(), 3) : null,
+            floor,
+            manipulation.suspectedInjection() ? manipulation.injectionCodes() : null,
+            manipulation.flagged() ? findings(manipulation) : null));
   }
 
-  private static double round(double x) {
-    return Math.round(x * 1000) / 1000.0;
+  private static List<Provenance.ManipulationFinding> findings(Inspection manipulation) {
+    return manipulation.findings().stream()
+        .map(f -> new Provenance.ManipulationFinding(f.category().code, f.source(), f.evidence()))
+        .toList();
   }
 }

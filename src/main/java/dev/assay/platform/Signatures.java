@@ -71,11 +71,11 @@ public class Signatures {
         "store a signing secret",
         "INSERT INTO signing_secret (purpose, secret) VALUES (?, ?) ON CONFLICT DO NOTHING",
         name,
-        fresh);
+        Base64.getEncoder().encodeToString(fresh));
     return jdbc.first(
             "read a signing secret",
             "SELECT secret FROM signing_secret WHERE purpose = ?",
-            rs -> rs.getBytes("secret"),
+            row -> Base64.getDecoder().decode(row.string("secret")),
             name)
         .orElseThrow();
   }

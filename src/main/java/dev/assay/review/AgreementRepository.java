@@ -38,11 +38,11 @@ class AgreementRepository {
   Counts counts(Scope scope, int auditCut) {
     return jdbc.first(
             "count the grades of the window",
-            "SELECT count(*), count(*) FILTER (WHERE "
+            "SELECT count(*) AS grades, count(*) FILTER (WHERE "
                 + ReviewRepository.IN_AUDIT_SAMPLE
-                + ")"
+                + ") AS in_audit"
                 + WINDOW,
-            rs -> new Counts(rs.getLong(1), rs.getLong(2)),
+            r -> new Counts(r.longValue("grades"), r.longValue("in_audit")),
             scope.args(auditCut))
         .orElseThrow();
   }
@@ -53,17 +53,18 @@ class AgreementRepository {
         "read the reviewed grades of the window",
         "SELECT g.id, q.slug, g.overall_score, g.overall_max, "
             + ReviewRepository.IN_AUDIT_SAMPLE
+            + " AS in_audit"
             + WINDOW
             + " AND "
             + ReviewRepository.REVIEWED
             + " ORDER BY g.created_at, g.id",
-        rs ->
+        r ->
             new Reviewed(
-                rs.getObject(1, UUID.class),
-                rs.getString(2),
-                rs.getDouble(3),
-                rs.getDouble(4),
-                rs.getBoolean(5)),
+                r.uuid("id"),
+                r.string("slug"),
+                r.doubleValue("overall_score"),
+                r.doubleValue("overall_max"),
+                r.bool("in_audit")),
         scope.args(auditCut));
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.grading.GradeQuery;
 import dev.assay.grading.GradeView;
 import dev.assay.grading.GradingService;
+import dev.assay.grading.Provenance;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,15 +79,14 @@ class ExportService {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private static String csvLine(GradeView g, ReviewService.History h) {
     List<ReviewEvent> overrides =
         h.events().stream().filter(e -> e.kind() == EventKind.OVERRIDDEN).toList();
     long confirmations = h.events().stream().filter(e -> e.kind() == EventKind.CONFIRMED).count();
     ReviewEvent last = overrides.isEmpty() ? null : overrides.get(overrides.size() - 1);
-    Map<String, Object> p = g.provenance();
-    Map<String, Object> prompt = (Map<String, Object>) p.getOrDefault("prompt", Map.of());
-    Map<String, Object> model = (Map<String, Object>) p.getOrDefault("model", Map.of());
+    Provenance p = g.provenance();
+    Provenance.PromptRef prompt = p.prompt();
+    Provenance.LlmModel model = p.model();
     List<Object> cells = new ArrayList<>();
     cells.add(g.id());
     cells.add(g.createdAt());
@@ -107,12 +107,12 @@ class ExportService {
     cells.add(last == null ? null : last.reason());
     cells.add(last == null ? null : last.actorKey());
     cells.add(last == null ? null : last.at());
-    cells.add(p.get("grader"));
-    cells.add(prompt.get("id"));
-    cells.add(prompt.get("version"));
-    cells.add(prompt.get("hash"));
-    cells.add(model.get("name"));
-    cells.add(p.get("embeddingModel"));
+    cells.add(p.grader());
+    cells.add(prompt == null ? null : prompt.id());
+    cells.add(prompt == null ? null : prompt.version());
+    cells.add(prompt == null ? null : prompt.hash());
+    cells.add(model == null ? null : model.name());
+    cells.add(p.embeddingModel());
     return String.join(",", cells.stream().map(ExportService::cell).toList()) + "\n";
   }
 

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Feedback a candidate can act on, per criterion: strengths (only where the effective score reaches
- * the acceptable level and the grader cited the candidate's own words as evidence for that
+ * Feedback a candidate can act on, per criterion: strengths (only where the effective score is well
+ * above the acceptable level and the grader cited the candidate's own words as evidence for that
  * criterion), where the answer stands, and next steps from the criterion's hint (see {@link
  * FeedbackSentences}). Before release every sentence passes a leak check against all exemplars of
  * the question and, unless the workspace lets feedback quote them, the rubric's level descriptors;
@@ -26,7 +26,6 @@ import java.util.UUID;
 public class FeedbackService {
   private final GradingService grading;
   private final ReviewService reviews;
-  private final ReviewRepository repository;
   private final QuestionService questions;
   private final ExemplarService exemplars;
   private final SettingsService settings;
@@ -34,13 +33,11 @@ public class FeedbackService {
   FeedbackService(
       GradingService grading,
       ReviewService reviews,
-      ReviewRepository repository,
       QuestionService questions,
       ExemplarService exemplars,
       SettingsService settings) {
     this.grading = grading;
     this.reviews = reviews;
-    this.repository = repository;
     this.questions = questions;
     this.exemplars = exemplars;
     this.settings = settings;
@@ -67,7 +64,7 @@ public class FeedbackService {
     GradeView grade = grading.get(workspaceId, gradeId, owner);
     ReviewService.Scores effective = reviews.history(workspaceId, gradeId).effective();
     SettingsService.Settings shown = settings.of(workspaceId);
-    List<CriterionSpec> criteria = repository.criteria(gradeId);
+    List<CriterionSpec> criteria = reviews.criteria(gradeId);
     LeakCheck leaks = leakCheck(workspaceId, grade.questionId(), criteria, shown);
     Map<String, List<Verdict.Citation>> citations = citationsByCriterion(grade);
     int[] withheld = {0};

@@ -41,7 +41,6 @@ class GradeDetails {
 
   private final GradingService grading;
   private final ReviewService reviews;
-  private final ReviewRepository repository;
   private final QuestionService questions;
   private final ExemplarService exemplars;
   private final ObjectMapper json;
@@ -49,13 +48,11 @@ class GradeDetails {
   GradeDetails(
       GradingService grading,
       ReviewService reviews,
-      ReviewRepository repository,
       QuestionService questions,
       ExemplarService exemplars,
       ObjectMapper json) {
     this.grading = grading;
     this.reviews = reviews;
-    this.repository = repository;
     this.questions = questions;
     this.exemplars = exemplars;
     this.json = json;
@@ -109,7 +106,7 @@ class GradeDetails {
     ReviewService.History history = reviews.history(workspaceId, gradeId);
     QuestionService.QuestionRef question = questions.resolve(workspaceId, grade.questionId());
     Map<String, Object> provenance = json.convertValue(grade.provenance(), MAP);
-    List<CriterionRow> criteria = criteria(grade, history, repository.criteria(gradeId));
+    List<CriterionRow> criteria = criteria(grade, history, reviews.criteria(gradeId));
     List<Highlights.Cited> cited = new ArrayList<>();
     for (CriterionRow c : criteria) {
       c.quotes().forEach(q -> cited.add(new Highlights.Cited(c.index(), c.key(), q)));

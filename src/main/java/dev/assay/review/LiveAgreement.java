@@ -1,7 +1,8 @@
 package dev.assay.review;
 
 import dev.assay.bank.QuestionService;
-import dev.assay.evaluation.Agreement;
+import dev.assay.metrics.Agreement;
+import dev.assay.metrics.Metrics;
 import dev.assay.platform.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -24,10 +25,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 class LiveAgreement {
   static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
-  // Quarters of the scale, as bin/assay eval uses for non-binary scores.
-  private static final double STEP = 0.25;
-  private static final int BOOTSTRAP = 1000;
-  private static final long SEED = 1;
   private static final String AUDIT_SAMPLE =
       "reviewed grades of the random audit sample: an unbiased estimate for all grades";
   private static final String ALL_REVIEWED =
@@ -115,7 +112,7 @@ class LiveAgreement {
     }
     double[] p = scores(pairs, Pair::automated);
     double[] h = scores(pairs, Pair::human);
-    Agreement.Summary s = Agreement.summarise(p, h, 1.0, STEP, BOOTSTRAP, SEED);
+    Agreement.Summary s = Agreement.summarise(p, h, Metrics.QUARTERS, Metrics.SEED);
     return new AgreementReport.Overall(
         s.n(),
         defined(s.qwk()),
@@ -135,9 +132,8 @@ class LiveAgreement {
   private static AgreementReport.PerQuestion perQuestion(List<Pair> pairs) {
     double[] p = scores(pairs, Pair::automated);
     double[] h = scores(pairs, Pair::human);
-    int k = Agreement.categoryCount(1.0, STEP);
-    double qwk =
-        Agreement.qwk(Agreement.categories(h, 1.0, STEP), Agreement.categories(p, 1.0, STEP), k);
+    // Quarters of the scale, as bin/assay eval uses for non-binary scores.
+    double qwk = Agreement.qwkOnGrid(h, p, Metrics.QUARTERS);
     return new AgreementReport.PerQuestion(
         pairs.size(),
         defined(qwk),

@@ -1,17 +1,12 @@
 package dev.assay.review;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.assay.bank.CriterionSpec;
 import dev.assay.grading.GradingMode;
 import dev.assay.platform.Jdbc;
-import dev.assay.platform.Jsonb;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +19,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 class ReviewRepository {
   private static final TypeReference<Map<String, Double>> SCORES = new TypeReference<>() {};
-  private static final TypeReference<List<CriterionSpec>> SPECS = new TypeReference<>() {};
 
   /**
    * Whether grade {@code g} is in the deterministic random audit sample: its id hashed to 0..9999
@@ -56,26 +50,22 @@ class ReviewRepository {
       Double overall,
       Map<String, Double> criteria,
       OffsetDateTime expiresAt) {
-    try {
-      jdbc.update(
-          "record a review event",
-          """
-          INSERT INTO grade_event (workspace_id, grade_id, kind, actor_key, reason_code, reason,
-              overall_score, criteria, expires_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-          workspaceId,
-          gradeId,
-          kind.wire(),
-          actor,
-          reasonCode == null ? null : reasonCode.wire(),
-          reason,
-          overall,
-          Jsonb.of(json, criteria),
-          expiresAt);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot record a review event", e);
-    }
+    jdbc.update(
+        "record a review event",
+        """
+        INSERT INTO grade_event (workspace_id, grade_id, kind, actor_key, reason_code, reason,
+            overall_score, criteria, expires_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        workspaceId,
+        gradeId,
+        kind.wire(),
+        actor,
+        reasonCode == null ? null : reasonCode.wire(),
+        reason,
+        overall,
+        jdbc.json(criteria),
+        expiresAt);
   }
 
   List<ReviewEvent> events(UUID gradeId) {
@@ -95,33 +85,25 @@ class ReviewRepository {
                    expires_at, created_at
             FROM grade_event WHERE grade_id = ANY (?) ORDER BY grade_id, created_at, id
             """,
-            rs ->
+            r ->
                 Map.entry(
-                    rs.getObject(1, UUID.class),
+                    r.uuid("grade_id"),
                     new ReviewEvent(
-                        EventKind.fromWire(rs.getString(2)),
-                        rs.getObject(3, UUID.class),
-                        rs.getString(4) == null ? null : ReasonCode.fromWire(rs.getString(4)),
-                        rs.getString(5),
-                        rs.getObject(6) == null ? null : rs.getDouble(6),
-                        rs.getString(7) == null ? null : read(rs.getString(7), SCORES),
-                        rs.getObject(8, OffsetDateTime.class),
-                        rs.getObject(9, OffsetDateTime.class))),
+                        EventKind.fromWire(r.string("kind")),
+                        r.uuid("actor_key"),
+                        r.string("reason_code") == null
+                            ? null
+                            : ReasonCode.fromWire(r.string("reason_code")),
+                        r.string("reason"),
+                        r.nullableDouble("overall_score"),
+                        r.json("criteria", SCORES),
+                        r.time("expires_at"),
+                        r.time("created_at"))),
             new Jdbc.SqlArray("uuid", gradeIds.toArray()))
         .stream()
         .collect(
             Collectors.groupingBy(
                 Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-  }
-
-  /** The criteria of the rubric version a grade was made under. */
-  List<CriterionSpec> criteria(UUID gradeId) {
-    return jdbc.first(
-            "read the grade's rubric",
-            "SELECT r.criteria FROM grade g JOIN rubric_version r ON r.id = g.rubric_version_id WHERE g.id = ?",
-            rs -> read(rs.getString(1), SPECS),
-            gradeId)
-        .orElseThrow();
   }
 
   /** Links a grade to the grade that re-graded it under a newer rubric version. */
@@ -144,7 +126,7 @@ class ReviewRepository {
         jdbc.list(
             "read re-grades",
             "SELECT DISTINCT grade_id FROM grade_event WHERE kind = 'regraded' AND grade_id = ANY (?)",
-            rs -> rs.getObject(1, UUID.class),
+            r -> r.uuid("grade_id"),
             new Jdbc.SqlArray("uuid", gradeIds.toArray())));
   }
 
@@ -153,7 +135,7 @@ class ReviewRepository {
     return jdbc.first(
             "read the grade",
             "SELECT rubric_version_id FROM grade WHERE id = ?",
-            rs -> rs.getLong(1),
+            r -> r.longValue("rubric_version_id"),
             gradeId)
         .orElseThrow();
   }
@@ -164,7 +146,7 @@ class ReviewRepository {
         jdbc.list(
             "read the grade",
             "SELECT created_by_key FROM grade WHERE id = ?",
-            rs -> rs.getObject(1, UUID.class),
+            r -> r.uuid("created_by_key"),
             gradeId);
     return keys.isEmpty() ? null : keys.get(0);
   }
@@ -172,7 +154,7 @@ class ReviewRepository {
   /** Serialises claims on one grade until the transaction ends. */
   void lock(UUID gradeId) {
     jdbc.list(
-        "lock the grade", "SELECT pg_advisory_xact_lock(hashtext(?))", rs -> 0, gradeId.toString());
+        "lock the grade", "SELECT pg_advisory_xact_lock(hashtext(?))", r -> 0, gradeId.toString());
   }
 
   /** A grade waiting for review, why, and who holds it. */
@@ -227,24 +209,16 @@ class ReviewRepository {
     return (int) Math.round(auditRate * 10000);
   }
 
-  private static QueueRow queueRow(ResultSet rs) throws SQLException {
+  private static QueueRow queueRow(Jdbc.Row r) throws SQLException {
     return new QueueRow(
-        rs.getObject(1, UUID.class),
-        rs.getString(2),
-        GradingMode.fromWire(rs.getString(3)),
-        rs.getDouble(4),
-        Arrays.asList((String[]) rs.getArray(5).getArray()),
-        rs.getBoolean(6),
-        rs.getObject(7, UUID.class),
-        rs.getObject(8, OffsetDateTime.class),
-        rs.getObject(9, OffsetDateTime.class));
-  }
-
-  private <T> T read(String value, TypeReference<T> type) {
-    try {
-      return json.readValue(value, type);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored review JSON is unreadable", e);
-    }
+        r.uuid("id"),
+        r.string("slug"),
+        GradingMode.fromWire(r.string("mode")),
+        r.doubleValue("confidence"),
+        r.strings("flags"),
+        r.bool("audit"),
+        r.uuid("actor_key"),
+        r.time("expires_at"),
+        r.time("created_at"));
   }
 }

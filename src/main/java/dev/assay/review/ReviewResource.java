@@ -31,11 +31,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RunOnVirtualThread
 class ReviewResource {
   private final ReviewService reviews;
+  private final ExemplarPromotion promotion;
   private final FeedbackService feedback;
   private final Caller caller;
 
-  ReviewResource(ReviewService reviews, FeedbackService feedback, Caller caller) {
+  ReviewResource(
+      ReviewService reviews, ExemplarPromotion promotion, FeedbackService feedback, Caller caller) {
     this.reviews = reviews;
+    this.promotion = promotion;
     this.feedback = feedback;
     this.caller = caller;
   }
@@ -73,7 +76,7 @@ class ReviewResource {
           "Promote an overridden answer to a pending exemplar (activated only by the evaluation gate)")
   public Response promote(@PathParam("id") String id, @Valid PromotionRequest body) {
     ExemplarView exemplar =
-        reviews.promote(
+        promotion.promote(
             caller.workspaceId(),
             PathIds.uuid("grade", id),
             body == null ? null : body.label(),

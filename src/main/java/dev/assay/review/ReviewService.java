@@ -1,15 +1,12 @@
 package dev.assay.review;
 
 import dev.assay.bank.CriterionSpec;
-import dev.assay.bank.QuestionService;
-import dev.assay.exemplar.ExemplarService;
-import dev.assay.exemplar.ExemplarSpec;
-import dev.assay.exemplar.ExemplarView;
-import dev.assay.exemplar.Label;
+import dev.assay.bank.Rubrics;
 import dev.assay.grading.GradeView;
 import dev.assay.grading.GradingMode;
 import dev.assay.grading.GradingService;
 import dev.assay.grading.Verdict;
+import dev.assay.metrics.Metrics;
 import dev.assay.platform.ApiException;
 import dev.assay.platform.Problem.FieldError;
 import dev.assay.platform.WireNames;
@@ -34,57 +31,19 @@ public class ReviewService {
   private final GradingService grading;
   private final ReviewRepository repository;
   private final ReviewConfig config;
-  private final QuestionService questions;
-  private final ExemplarService exemplars;
+  private final Rubrics rubrics;
 
   ReviewService(
-      GradingService grading,
-      ReviewRepository repository,
-      ReviewConfig config,
-      QuestionService questions,
-      ExemplarService exemplars) {
+      GradingService grading, ReviewRepository repository, ReviewConfig config, Rubrics rubrics) {
+    this.rubrics = rubrics;
     this.grading = grading;
     this.repository = repository;
     this.config = config;
-    this.questions = questions;
-    this.exemplars = exemplars;
   }
 
-  /**
-   * Promotes an overridden answer to a pending exemplar scored with the reviewer's scores; it
-   * becomes active only through the evaluation gate. 409 when the grade has no override.
-   */
-  public ExemplarView promote(long workspaceId, UUID gradeId, Label label, String rationale) {
-    GradeView grade = grading.get(workspaceId, gradeId, null);
-    ReviewEvent override =
-        latestOverride(repository.events(gradeId))
-            .orElseThrow(
-                () ->
-                    ApiException.conflict(
-                        "no-override", "only an overridden grade can be promoted to an exemplar"));
-    double max = grade.overall().maxScore();
-    double ratio = max == 0 ? 0 : override.overallScore() / max;
-    Label band = label != null ? label : Label.forShare(ratio);
-    Map<String, Integer> criterionScores = new LinkedHashMap<>();
-    override.criteria().forEach((k, v) -> criterionScores.put(k, (int) Math.round(v)));
-    String why =
-        rationale != null && !rationale.isBlank()
-            ? rationale
-            : "reviewer override ("
-                + override.reasonCode().wire()
-                + ")"
-                + (override.reason() == null ? "" : ": " + override.reason());
-    ExemplarSpec spec =
-        new ExemplarSpec(
-            "promoted-" + gradeId.toString().replace("-", "").substring(0, 12),
-            band,
-            override.overallScore(),
-            criterionScores,
-            why.length() > 500 ? why.substring(0, 500) : why,
-            "review",
-            grade.answer());
-    long questionId = questions.resolve(workspaceId, grade.questionId()).id();
-    return exemplars.createPending(questionId, repository.rubricVersionId(gradeId), spec, gradeId);
+  /** The criteria of the rubric version the grade was made under. */
+  List<CriterionSpec> criteria(UUID gradeId) {
+    return rubrics.ref(repository.rubricVersionId(gradeId)).rubric().criteria();
   }
 
   /** Scores of a grade: the automated ones, or those of the latest override. */
@@ -178,9 +137,7 @@ public class ReviewService {
     }
     scores.putAll(given);
     double effectiveOverall =
-        overall != null
-            ? overall
-            : CriterionSpec.weightedMean(repository.criteria(gradeId), scores);
+        overall != null ? overall : CriterionSpec.weightedMean(criteria(gradeId), scores);
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
@@ -192,7 +149,7 @@ public class ReviewService {
                   actor,
                   code,
                   reason,
-                  round(effectiveOverall),
+                  Metrics.round(effectiveOverall, 3),
                   scores,
                   null);
             });
@@ -299,9 +256,5 @@ public class ReviewService {
       criteria.put(c.criterion(), c.score());
     }
     return new Scores(grade.overall().score(), criteria, "automated");
-  }
-
-  private static double round(double x) {
-    return Math.round(x * 1000) / 1000.0;
   }
 }

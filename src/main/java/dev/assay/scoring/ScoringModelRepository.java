@@ -1,12 +1,9 @@
 package dev.assay.scoring;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.platform.Jdbc;
-import dev.assay.platform.Jsonb;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -69,7 +66,7 @@ class ScoringModelRepository {
     return jdbc.first(
             "read the workspace's scoring model",
             "SELECT scoring_model_id FROM workspace WHERE id = ?",
-            rs -> Optional.ofNullable(rs.getObject("scoring_model_id", Long.class)),
+            r -> Optional.ofNullable(r.nullableLong("scoring_model_id")),
             workspaceId)
         .flatMap(x -> x);
   }
@@ -84,7 +81,7 @@ class ScoringModelRepository {
         "SELECT DISTINCT q.workspace_id FROM exemplar e JOIN question q ON q.id = e.question_id"
             + " JOIN workspace w ON w.id = q.workspace_id"
             + " WHERE e.active AND w.slug NOT LIKE 'eval-%' AND w.slug NOT LIKE 'prior-%'",
-        rs -> rs.getLong("workspace_id"));
+        r -> r.longValue("workspace_id"));
   }
 
   /** Every version of the workspace's model, newest first. */
@@ -117,7 +114,7 @@ class ScoringModelRepository {
               jdbc.list(
                   "lock the workspace's scoring models",
                   "SELECT pg_advisory_xact_lock(hashtext('scoring_model'), ?::int)",
-                  rs -> 0,
+                  r -> 0,
                   (int) workspaceId);
               Optional<Stored> latest = latest(workspaceId);
               if (latest.isPresent() && latest.get().dataHash().equals(dataHash)) {
@@ -129,12 +126,12 @@ class ScoringModelRepository {
                           "store a scoring model",
                           "INSERT INTO scoring_model (workspace_id, version, data_hash, model_hash,"
                               + " model) VALUES (?, ?, ?, ?, ?) RETURNING id",
-                          rs -> rs.getLong("id"),
+                          r -> r.longValue("id"),
                           workspaceId,
                           version,
                           dataHash,
                           modelHash,
-                          Jsonb.param(json, model))
+                          jdbc.json(model))
                       .orElseThrow();
               int activated =
                   jdbc.update(
@@ -157,18 +154,14 @@ class ScoringModelRepository {
         workspaceId);
   }
 
-  private Stored row(ResultSet rs) throws SQLException {
-    try {
-      return new Stored(
-          rs.getLong("id"),
-          rs.getLong("workspace_id"),
-          rs.getInt("version"),
-          rs.getString("data_hash"),
-          rs.getString("model_hash"),
-          json.readValue(rs.getString("model"), ScoringModel.class),
-          rs.getObject("created_at", OffsetDateTime.class));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a stored scoring model is not readable", e);
-    }
+  private Stored row(Jdbc.Row r) throws SQLException {
+    return new Stored(
+        r.longValue("id"),
+        r.longValue("workspace_id"),
+        r.intValue("version"),
+        r.string("data_hash"),
+        r.string("model_hash"),
+        r.json("model", ScoringModel.class),
+        r.time("created_at"));
   }
 }

@@ -97,17 +97,33 @@ public class ScoringModels {
    */
   public Optional<Resolved> resolve(long workspaceId, Integer pinned) {
     if (pinned != null) {
-      return Optional.of(
+      Resolved r =
           repository
               .byVersion(workspaceId, pinned)
               .map(this::resolved)
-              .orElseThrow(() -> ApiException.notFound("scoring model", "v" + pinned)));
+              .orElseThrow(() -> ApiException.notFound("scoring model", "v" + pinned));
+      if (!readsThisDeployment(r)) {
+        throw ApiException.conflict(
+            "scoring-model-embedding-mismatch",
+            "scoring model v%d learned from %s vectors; this deployment embeds with %s"
+                .formatted(pinned, r.model().embeddingModel(), embeddings.modelId()));
+      }
+      return Optional.of(r);
     }
     Optional<Long> active = repository.activeId(workspaceId);
     if (active.isPresent()) {
-      return Optional.of(byId.get(active.get(), id -> resolved(repository.byId(id).orElseThrow())));
+      Resolved r = byId.get(active.get(), id -> resolved(repository.byId(id).orElseThrow()));
+      if (readsThisDeployment(r)) {
+        return Optional.of(r);
+      }
+      // Features from another model's vectors mean nothing to these weights: until a model
+      // trained on this deployment's vectors is promoted, the shipped prior grades.
     }
     return prior.map(p -> new Resolved("prior", p.hash(), p.model()));
+  }
+
+  private boolean readsThisDeployment(Resolved r) {
+    return r.model().embeddingModel().equals(embeddings.modelId());
   }
 
   /** Every stored version of the workspace's model, newest first. */

@@ -2,7 +2,6 @@ package dev.assay.security;
 
 import dev.assay.platform.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -96,15 +95,15 @@ class ApiKeyRepository {
         id);
   }
 
-  private static KeyRow row(ResultSet rs) throws SQLException {
+  private static KeyRow row(Jdbc.Row r) throws SQLException {
     return new KeyRow(
-        rs.getObject(1, UUID.class),
-        rs.getLong(2),
-        rs.getString(3),
-        Role.fromWire(rs.getString(4)),
-        rs.getString(5),
-        rs.getObject(6, OffsetDateTime.class),
-        rs.getObject(7, OffsetDateTime.class),
-        rs.getObject(8, OffsetDateTime.class));
+        r.uuid("id"),
+        r.longValue("workspace_id"),
+        r.string("name"),
+        Role.fromWire(r.string("role")),
+        r.string("key_prefix"),
+        r.time("created_at"),
+        r.time("revoked_at"),
+        r.time("last_used_at"));
   }
 }

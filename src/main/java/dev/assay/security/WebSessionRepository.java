@@ -2,7 +2,6 @@ package dev.assay.security;
 
 import dev.assay.platform.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -51,11 +50,11 @@ class WebSessionRepository {
         idHash);
   }
 
-  private static LiveSession row(ResultSet rs) throws SQLException {
+  private static LiveSession row(Jdbc.Row r) throws SQLException {
     return new LiveSession(
-        rs.getObject("key_id", UUID.class),
-        rs.getLong("workspace_id"),
-        Role.fromWire(rs.getString("role")),
-        rs.getString("csrf_token"));
+        r.uuid("key_id"),
+        r.longValue("workspace_id"),
+        Role.fromWire(r.string("role")),
+        r.string("csrf_token"));
   }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.assay.evaluation.Agreement;
 import dev.assay.evaluation.EvalReport;
+import dev.assay.metrics.Agreement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

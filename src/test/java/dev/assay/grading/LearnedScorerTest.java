@@ -11,10 +11,15 @@ import dev.assay.support.TestBank;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +30,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class LearnedScorerTest {
+  @Inject DataSource dataSource;
+
   private static final String[] TOPICS = {
     "grounding answers in retrieved passages",
     "citing the passage behind each claim",
@@ -153,5 +160,31 @@ class LearnedScorerTest {
         .post("/api/v1/promotions")
         .then()
         .statusCode(404);
+  }
+
+  @Test
+  void aModelTrainedOnAnotherEmbeddingModelsVectorsNeverGrades() throws SQLException {
+    String admin = workspace();
+    String gradeId = grade(admin, "q-one", "Grounding matters for q-one.").getString("id");
+    // As if the deployment had switched embedding models since: the workspace's active model is
+    // one whose features were computed from another model's vectors.
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement st =
+            c.prepareStatement(
+                "WITH g AS (SELECT workspace_id FROM grade WHERE id = ?::uuid),"
+                    + " m AS (INSERT INTO scoring_model (workspace_id, version, data_hash,"
+                    + " model_hash, model) SELECT s.workspace_id, 2, 'other', 'other',"
+                    + " jsonb_set(s.model, '{embeddingModel}', '\"all-minilm-l6-v2@0\"')"
+                    + " FROM scoring_model s JOIN g ON s.workspace_id = g.workspace_id"
+                    + " WHERE s.version = 1 RETURNING id, workspace_id)"
+                    + " UPDATE workspace w SET scoring_model_id = m.id FROM m"
+                    + " WHERE w.id = m.workspace_id")) {
+      st.setString(1, gradeId);
+      assertEquals(1, st.executeUpdate());
+    }
+    assertEquals(
+        "prior",
+        grade(admin, "q-one", "Citing passages matters for q-one.")
+            .getString("provenance.scoringModel.ref"));
   }
 }

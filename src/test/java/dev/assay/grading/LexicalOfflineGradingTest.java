@@ -40,8 +40,8 @@ class LexicalOfflineGradingTest {
     GradeView lexical = grade(answer, config("lexical", 0.3));
     GradeView lexicalAgain = grade(answer, config("lexical", 0.3));
 
-    assertEquals("offline-knn-descriptor-v1", plain.provenance().get("grader"));
-    assertEquals("offline-knn-lexical-descriptor-v2@0.3", lexical.provenance().get("grader"));
+    assertEquals("offline-knn-descriptor-v1", plain.provenance().grader());
+    assertEquals("offline-knn-lexical-descriptor-v2@0.3", lexical.provenance().grader());
     assertEquals(null, lexical.reusedFrom(), "another grader version is not reused");
     assertEquals(lexical.id(), lexicalAgain.reusedFrom(), "the same version is");
     assertTrue(lexical.overall().score() >= 0 && lexical.overall().score() <= 4);

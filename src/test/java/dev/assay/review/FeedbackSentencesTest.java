@@ -68,13 +68,19 @@ class FeedbackSentencesTest {
   }
 
   @Test
-  void noStrengthWithoutEvidenceOrBelowTheAcceptableLevel() {
+  void noStrengthWithoutEvidenceOrBelowThreeQuartersOfTheScale() {
     assertEquals(
         List.of(),
         FeedbackSentences.write(WITH_HINT, 4, 4, List.of(RESEMBLANCE), false).strengths());
     assertEquals(
         List.of(),
         FeedbackSentences.write(WITH_HINT, 1.9, 4, List.of(EVIDENCE), false).strengths());
+    // Acceptable but not clearly above it: where the answer stands is said, no strength named.
+    Sentences partly = FeedbackSentences.write(WITH_HINT, 2.9, 4, List.of(EVIDENCE), false);
+    assertEquals(List.of(), partly.strengths());
+    assertEquals(
+        List.of("Where your answer stands now: partly addressed, with room to go further."),
+        partly.gaps());
     assertEquals(
         List.of(
             "On how the operating point is chosen and validated, your answer earns credit, for"
@@ -126,7 +132,7 @@ class FeedbackSentencesTest {
                   assertTrue(!sentence.contains(d.replaceAll("\\.$", "")), sentence);
                 }
               }
-              boolean earned = score >= 2 && evidence && n > 0;
+              boolean earned = score >= 3 && evidence && n > 0;
               assertEquals(earned, !s.strengths().isEmpty(), score + " " + citations);
               assertEquals(score >= 4, s.nextSteps().isEmpty());
             });

@@ -9,8 +9,10 @@ import dev.assay.grading.GradeView;
 import dev.assay.grading.GraderConfig;
 import dev.assay.grading.GradingService;
 import dev.assay.grading.ManipulationFlags;
+import dev.assay.grading.Provenance;
 import dev.assay.grading.manipulation.Inspection;
 import dev.assay.grading.manipulation.ManipulationDetector;
+import dev.assay.metrics.Metrics;
 import dev.assay.workspace.WorkspaceRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,8 +100,8 @@ public class AttackEval {
               attack.flags(),
               twinScore,
               attackScore,
-              round(attackScore - twinScore),
-              round(graderShare(attack) - twinScore)));
+              Metrics.round(attackScore - twinScore, 4),
+              Metrics.round(graderShare(attack) - twinScore, 4)));
       progress.done(++done, total);
     }
     long pairsDone = System.nanoTime();
@@ -155,19 +157,14 @@ public class AttackEval {
 
   /** The grader's own score before the manipulation policy, as a share of the scale. */
   private static double graderShare(GradeView g) {
-    if (g.provenance().get("manipulationPolicy") instanceof Map<?, ?> policy
-        && policy.get("graderScore") instanceof Number n
-        && g.overall().maxScore() > 0) {
-      return n.doubleValue() / g.overall().maxScore();
+    Provenance.PolicyEvidence policy = g.provenance().manipulationPolicy();
+    if (policy != null && policy.graderScore() != null && g.overall().maxScore() > 0) {
+      return policy.graderScore() / g.overall().maxScore();
     }
     return share(g);
   }
 
   private static double share(GradeView g) {
     return g.overall().maxScore() == 0 ? 0 : g.overall().score() / g.overall().maxScore();
-  }
-
-  private static double round(double x) {
-    return Math.round(x * 10000) / 10000.0;
   }
 }

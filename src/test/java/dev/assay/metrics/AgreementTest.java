@@ -1,4 +1,4 @@
-package dev.assay.evaluation;
+package dev.assay.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,8 +10,8 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
-import dev.assay.evaluation.Agreement.Interval;
-import dev.assay.evaluation.Agreement.Summary;
+import dev.assay.metrics.Agreement.Interval;
+import dev.assay.metrics.Agreement.Summary;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

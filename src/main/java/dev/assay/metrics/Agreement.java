@@ -1,10 +1,7 @@
-package dev.assay.evaluation;
+package dev.assay.metrics;
 
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.SplittableRandom;
 import java.util.function.ToDoubleBiFunction;
-import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -20,9 +17,6 @@ import java.util.stream.IntStream;
  * throughout.
  */
 public final class Agreement {
-  private static final double LOW_PERCENTILE = 0.025;
-  private static final double HIGH_PERCENTILE = 0.975;
-
   private Agreement() {}
 
   /** A two-sided interval; both ends are NaN when no resample gave a defined statistic. */
@@ -178,6 +172,14 @@ public final class Agreement {
     return 1 - observedDisagreement / expectedDisagreement;
   }
 
+  /**
+   * {@link #qwk} of two sets of shares of the scale (0..1) mapped to the grid of {@code step}; the
+   * argument order is kept, as in {@link #qwk}, so a figure is computed the same way everywhere.
+   */
+  public static double qwkOnGrid(double[] a, double[] b, double step) {
+    return qwk(categories(a, 1.0, step), categories(b, 1.0, step), categoryCount(1.0, step));
+  }
+
   /** Share of pairs with identical ratings. */
   public static double exactAgreement(int[] a, int[] b) {
     return shareWithin(a, b, 0);
@@ -226,11 +228,19 @@ public final class Agreement {
       int resamples,
       long seed) {
     requirePaired(predicted, human);
-    return bootstrapIndices(
+    return Bootstrap.interval(
         predicted.length,
-        idx -> statistic.applyAsDouble(pick(predicted, idx), pick(human, idx)),
+        idx -> statistic.applyAsDouble(Bootstrap.pick(predicted, idx), Bootstrap.pick(human, idx)),
         resamples,
         seed);
+  }
+
+  /**
+   * {@link #summarise(double[], double[], double, double, int, long)} of shares of the scale (0..1)
+   * with the shared number of resamples.
+   */
+  public static Summary summarise(double[] predicted, double[] human, double step, long seed) {
+    return summarise(predicted, human, 1.0, step, Metrics.RESAMPLES, seed);
   }
 
   /**
@@ -247,7 +257,11 @@ public final class Agreement {
     return new Summary(
         predicted.length,
         qwk(h, p, k),
-        bootstrapIndices(p.length, idx -> qwk(pick(h, idx), pick(p, idx), k), resamples, seed),
+        Bootstrap.interval(
+            p.length,
+            idx -> qwk(Bootstrap.pick(h, idx), Bootstrap.pick(p, idx), k),
+            resamples,
+            seed),
         pearson(predicted, human),
         bootstrap(predicted, human, Agreement::pearson, resamples, seed),
         spearman(predicted, human),
@@ -259,61 +273,6 @@ public final class Agreement {
         smd(predicted, human),
         bootstrap(predicted, human, Agreement::smd, resamples, seed),
         confusion(h, p, k));
-  }
-
-  /**
-   * The one resampling loop behind every interval: draws index arrays rather than values so that
-   * statistics over doubles and over categories share it.
-   */
-  private static Interval bootstrapIndices(
-      int n, ToDoubleFunction<int[]> statistic, int resamples, long seed) {
-    if (resamples < 1) {
-      throw new IllegalArgumentException("need at least one resample, got " + resamples);
-    }
-    SplittableRandom random = new SplittableRandom(seed);
-    double[] values = new double[resamples];
-    int defined = 0;
-    int[] idx = new int[n];
-    for (int r = 0; r < resamples; r++) {
-      for (int i = 0; i < n; i++) {
-        idx[i] = random.nextInt(n);
-      }
-      double value = statistic.applyAsDouble(idx);
-      if (!Double.isNaN(value)) {
-        values[defined++] = value;
-      }
-    }
-    if (defined == 0) {
-      return new Interval(Double.NaN, Double.NaN);
-    }
-    double[] sorted = Arrays.copyOf(values, defined);
-    Arrays.sort(sorted);
-    return new Interval(percentile(sorted, LOW_PERCENTILE), percentile(sorted, HIGH_PERCENTILE));
-  }
-
-  /** Linear interpolation between closest ranks (R type 7, NumPy's default). */
-  private static double percentile(double[] sorted, double p) {
-    double position = p * (sorted.length - 1);
-    int below = (int) Math.floor(position);
-    int above = Math.min(below + 1, sorted.length - 1);
-    double fraction = position - below;
-    return sorted[below] + fraction * (sorted[above] - sorted[below]);
-  }
-
-  private static double[] pick(double[] values, int[] idx) {
-    double[] picked = new double[idx.length];
-    for (int i = 0; i < idx.length; i++) {
-      picked[i] = values[idx[i]];
-    }
-    return picked;
-  }
-
-  private static int[] pick(int[] values, int[] idx) {
-    int[] picked = new int[idx.length];
-    for (int i = 0; i < idx.length; i++) {
-      picked[i] = values[idx[i]];
-    }
-    return picked;
   }
 
   /** 1-based ranks; each run of tied values gets the average of the ranks it spans. */

@@ -1,0 +1,327 @@
+package dev.assay.grading;
+
+import dev.assay.bank.CriterionSpec;
+import dev.assay.bank.QuestionService.QuestionRef;
+import dev.assay.bank.RubricSpec;
+import dev.assay.embedding.Embedding;
+import dev.assay.embedding.EmbeddingService;
+import dev.assay.exemplar.ExemplarMatch;
+import dev.assay.exemplar.ExemplarService;
+import dev.assay.grading.manipulation.Inspection;
+import dev.assay.grading.manipulation.ManipulationDetector;
+import dev.assay.llm.LlmConfig;
+import dev.assay.metrics.Metrics;
+import dev.assay.platform.Hashing;
+import dev.assay.scoring.ScoringModels;
+import dev.assay.text.AnswerText;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The grading pipeline for one answer: embed, retrieve, inspect, screen, find a reusable grade,
+ * grade (LLM, or offline, or offline as a flagged fallback), apply the manipulation policy and the
+ * content floor, and describe it all in the provenance. It writes nothing; {@link GradingService}
+ * logs the live grade and {@link ShadowGrading} the shadow one.
+ */
+@ApplicationScoped
+class GradingPipeline {
+  private final ExemplarService exemplars;
+  private final EmbeddingService embeddings;
+  private final TextVectors vectors;
+  private final OfflineGrader offline;
+  private final LlmGrader llm;
+  private final LlmConfig llmConfig;
+  private final GradingConfig settings;
+  private final GradeRepository grades;
+  private final GradingMetrics metrics;
+  private final ScoringModels scoring;
+  private final ManipulationPolicy manipulation;
+
+  GradingPipeline(
+      ExemplarService exemplars,
+      EmbeddingService embeddings,
+      TextVectors vectors,
+      OfflineGrader offline,
+      LlmGrader llm,
+      LlmConfig llmConfig,
+      GradingConfig config,
+      GradeRepository grades,
+      GradingMetrics metrics,
+      ScoringModels scoring,
+      ManipulationPolicy manipulation) {
+    this.exemplars = exemplars;
+    this.embeddings = embeddings;
+    this.vectors = vectors;
+    this.offline = offline;
+    this.llm = llm;
+    this.llmConfig = llmConfig;
+    this.settings = config;
+    this.grades = grades;
+    this.metrics = metrics;
+    this.scoring = scoring;
+    this.manipulation = manipulation;
+  }
+
+  /** Everything a grade is made of, before it is logged anywhere. */
+  record Computed(
+      GradingInput input,
+      Graded graded,
+      List<String> flags,
+      double confidence,
+      double overall,
+      String answerKey,
+      String dedupKey,
+      Provenance provenance) {}
+
+  Computed compute(
+      long workspaceId,
+      GradeRequest request,
+      QuestionRef question,
+      GraderConfig config,
+      ScoringModels.Resolved model,
+      Stages stages,
+      boolean mayReuse) {
+    GraderSpec spec = config.spec();
+    // The LLM's fallback grades with the workspace's own model, as an offline configuration would.
+    OfflineGrader.Setup offline =
+        OfflineGrader.Setup.of(
+            spec,
+            model != null
+                ? Optional.of(model)
+                : scoring.resolve(workspaceId, spec.llm() ? null : spec.scorerModel()));
+    // Graders read what a person sees; the detector reads the answer as sent (hidden text
+    // included).
+    String sent = request.answer();
+    String answer = ManipulationDetector.visible(sent);
+    boolean blank = answer.isBlank();
+    Embedding vector = blank ? null : stages.time("embed", () -> embeddings.embed(answer));
+    List<ExemplarMatch> matches =
+        blank
+            ? List.of()
+            : stages.time("retrieve", () -> exemplars.nearest(question.id(), vector, spec.k()));
+    GradingInput input = new GradingInput(question, answer, vector, matches);
+    Inspection inspection = stages.time("inspect", () -> manipulation.inspect(question, sent));
+    Screening.Result screening =
+        stages.time("screen", () -> screen(workspaceId, request, question, input, inspection));
+
+    String answerKey = Hashing.sha256(AnswerText.dedupKey(answer));
+    String dedupKey =
+        Hashing.sha256(
+            answerKey + "|" + question.rubricVersionId() + "|" + signature(spec, offline));
+    Optional<GradeView> reusable =
+        mayReuse && settings.dedup() && !blank
+            ? grades.findReusable(workspaceId, dedupKey)
+            : Optional.empty();
+    GradingInput shown =
+        input.showing(ExemplarAblation.apply(spec.exemplars(), matches, answerKey));
+    Graded raw =
+        reusable
+            .map(Graded::reusing)
+            .orElseGet(() -> gradeFresh(shown, blank, stages, spec, offline));
+    ManipulationPolicy.Decision decision =
+        stages.time(
+            "policy",
+            () ->
+                manipulation.apply(
+                    new ManipulationPolicy.Subject(
+                        sent,
+                        shown,
+                        raw.mode(),
+                        raw.verdict(),
+                        raw.reported(),
+                        spec,
+                        offline,
+                        raw.reusedFrom() != null),
+                    inspection));
+    Graded graded =
+        raw.after(decision)
+            .cappedIf(
+                screening.flags().contains(Screening.NO_SUBSTANTIVE_CONTENT), ContentFloor.CAP);
+    List<String> flags = new ArrayList<>(screening.flags());
+    flags.addAll(graded.flags());
+    double confidence =
+        graded.confidence()
+            * Math.pow(settings.flaggedConfidenceFactor(), screening.flags().size());
+    double overall = overall(question.rubric(), graded.criteria());
+    Provenance provenance =
+        provenance(
+            question, input, screening, graded, stages, config, offline, decision.evidence());
+    return new Computed(input, graded, flags, confidence, overall, answerKey, dedupKey, provenance);
+  }
+
+  private Screening.Result screen(
+      long workspaceId,
+      GradeRequest request,
+      QuestionRef question,
+      GradingInput input,
+      Inspection inspection) {
+    if (input.answerVector() == null) {
+      return Screening.screen(
+          settings,
+          input.answer(),
+          question.prompt(),
+          0,
+          0,
+          null,
+          null,
+          inspection,
+          Optional.empty());
+    }
+    double questionSimilarity = input.answerVector().cosine(vectors.of(question.prompt()));
+    ExemplarMatch nearest =
+        input.exemplars().stream()
+            .max(java.util.Comparator.comparingDouble(ExemplarMatch::similarity))
+            .orElse(null);
+    GradeRepository.Neighbour other =
+        grades
+            .nearestOtherCandidates(
+                workspaceId,
+                question.id(),
+                request.candidateRef(),
+                input.answerVector().vector(),
+                embeddings.modelId(),
+                1)
+            .stream()
+            .findFirst()
+            .orElse(null);
+    return Screening.screen(
+        settings,
+        input.answer(),
+        question.prompt(),
+        questionSimilarity,
+        input.maxExemplarSimilarity(),
+        nearest == null ? null : nearest.id(),
+        other,
+        inspection,
+        ContentFloor.check(
+            input.answer(),
+            question.prompt(),
+            input.exemplars(),
+            ContentFloor.Closeness.of(input.maxExemplarSimilarity(), input.exemplars(), vectors)));
+  }
+
+  /** What makes two grades of the same answer interchangeable: the grader and its settings. */
+  private String signature(GraderSpec spec, OfflineGrader.Setup offline) {
+    String shown = spec.exemplars().equals("retrieved") ? "" : ":exemplars-" + spec.exemplars();
+    return (spec.llm()
+            ? llm.signature(spec)
+            : "offline:"
+                + OfflineGrader.version(offline)
+                + ":"
+                + embeddings.modelId()
+                + ":k"
+                + spec.k())
+        + shown;
+  }
+
+  private Graded gradeFresh(
+      GradingInput input,
+      boolean blank,
+      Stages stages,
+      GraderSpec spec,
+      OfflineGrader.Setup offline) {
+    if (blank) {
+      return Graded.of(GradingMode.OFFLINE, empty(input.question().rubric()), List.of());
+    }
+    if (!spec.llm()) {
+      return Graded.of(
+          GradingMode.OFFLINE,
+          stages.time("grade", () -> this.offline.grade(input, offline)),
+          List.of());
+    }
+    if (!llmConfig.enabled()) {
+      // An llm configuration outlived the endpoint it was created for: say so, grade offline.
+      metrics.fallback("llm-not-configured");
+      return Graded.of(
+          GradingMode.FALLBACK,
+          stages.time("grade", () -> this.offline.grade(input, offline)),
+          List.of("llm-not-configured"));
+    }
+    LlmGrader.Outcome outcome = llm.grade(input, spec);
+    stages.record("llm", outcome.trace().llmMs());
+    stages.record("verify", outcome.trace().verifyMs());
+    if (outcome.verdict() != null) {
+      return new Graded(
+          GradingMode.LLM,
+          outcome.verdict(),
+          outcome.flags(),
+          outcome.trace(),
+          outcome.rawOutputs(),
+          null,
+          outcome.reported());
+    }
+    outcome.flags().forEach(metrics::fallback);
+    Verdict fallback = stages.time("grade", () -> this.offline.grade(input, offline));
+    return new Graded(
+        GradingMode.FALLBACK,
+        fallback,
+        outcome.flags(),
+        outcome.trace(),
+        outcome.rawOutputs(),
+        null,
+        List.of());
+  }
+
+  /** An empty answer scores zero on every criterion; there is nothing to cite. */
+  static Verdict empty(RubricSpec rubric) {
+    List<Verdict.CriterionGrade> zero =
+        rubric.criteria().stream()
+            .map(
+                c ->
+                    new Verdict.CriterionGrade(
+                        c.key(), 0, rubric.scale(), "The answer is empty.", List.of()))
+            .toList();
+    return new Verdict(zero, "The answer is empty, so every criterion scores 0.", 1.0);
+  }
+
+  /** The rubric's weighted combination of the criterion scores, on the rubric's scale. */
+  static double overall(RubricSpec rubric, List<Verdict.CriterionGrade> criteria) {
+    Map<String, Double> scores = new LinkedHashMap<>();
+    criteria.forEach(g -> scores.put(g.criterion(), g.score()));
+    return CriterionSpec.weightedMean(rubric.criteria(), scores);
+  }
+
+  private Provenance provenance(
+      QuestionRef question,
+      GradingInput input,
+      Screening.Result screening,
+      Graded graded,
+      Stages stages,
+      GraderConfig config,
+      OfflineGrader.Setup offline,
+      Provenance.PolicyEvidence policy) {
+    boolean byLlm = graded.mode() == GradingMode.LLM;
+    ScoringModels.Resolved model = byLlm ? null : offline.model();
+    LlmTrace trace = graded.trace();
+    return new Provenance(
+        question.rubricVersion(),
+        new Provenance.ConfigRef(config.name(), config.version(), config.specHash(), config.spec()),
+        byLlm ? "llm" : OfflineGrader.version(offline),
+        model == null
+            ? null
+            : new Provenance.ModelVersion(model.ref(), model.hash(), model.model().kind()),
+        embeddings.modelId(),
+        input.exemplars().stream()
+            .map(
+                e ->
+                    new Provenance.ExemplarShown(
+                        e.id(), e.label().wire(), e.score(), Metrics.round(e.similarity(), 4)))
+            .toList(),
+        trace == null
+            ? null
+            : new Provenance.PromptRef(trace.promptId(), trace.promptVersion(), trace.promptHash()),
+        trace == null ? null : new Provenance.LlmModel(trace.model(), trace.parameters()),
+        trace == null ? null : trace.attempts(),
+        new Provenance.Tokens(
+            trace == null ? 0 : trace.inputTokens(), trace == null ? 0 : trace.outputTokens()),
+        screening.evidence(),
+        graded.confidence(),
+        graded.reusedFrom() == null ? null : graded.reusedFrom().toString(),
+        stages.snapshot(),
+        policy);
+  }
+}

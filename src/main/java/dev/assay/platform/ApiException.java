@@ -54,6 +54,15 @@ public class ApiException extends RuntimeException {
     return new ApiException(400, "invalid-request", "Invalid request", detail, errors);
   }
 
+  public int status() {
+    return status;
+  }
+
+  /** The fields at fault, if the problem is about fields. */
+  public List<Problem.FieldError> fieldErrors() {
+    return errors;
+  }
+
   /** Response headers that go with the problem (e.g. {@code Retry-After}); none by default. */
   public java.util.Map<String, String> headers() {
     return java.util.Map.of();

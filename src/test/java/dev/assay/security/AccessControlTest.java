@@ -70,7 +70,8 @@ class AccessControlTest {
           "GET /api/v1/interviews/{id}/scorecard",
           "GET /api/v1/interviews/{id}/scorecard.html",
           "PUT /api/v1/candidates/{candidateRef}/cohort",
-          "DELETE /api/v1/candidates/{candidateRef}/cohort");
+          "DELETE /api/v1/candidates/{candidateRef}/cohort",
+          "POST /api/v1/grades/{id}/feedback-links");
 
   /** Bodies that reach the operation's logic; an operation not named here is sent {@code {}}. */
   private static Map<String, Object> samples() {

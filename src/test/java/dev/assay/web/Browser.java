@@ -1,0 +1,61 @@
+package dev.assay.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * One headless Chromium for a test class: Debian's {@code chromium} driven by its {@code
+ * chromium-driver} (bin/assay test installs both), never a browser Selenium would download.
+ * Screenshots go to {@code target/screenshots/}.
+ */
+final class Browser implements AutoCloseable {
+  private static final String CHROMIUM = "/usr/bin/chromium";
+  private static final String DRIVER = "/usr/bin/chromedriver";
+  private static final Path SHOTS = Path.of("target", "screenshots");
+
+  final ChromeDriver driver;
+
+  Browser(int width, int height) {
+    if (!new File(CHROMIUM).canExecute() || !new File(DRIVER).canExecute()) {
+      throw new IllegalStateException(
+          "browser tests need Debian's chromium and chromium-driver: run bin/assay setup");
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--window-size=" + width + "," + height);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+  }
+
+  /** Saves the whole page as {@code target/screenshots/<name>.png}. */
+  void screenshot(String name) {
+    try {
+      Files.createDirectories(SHOTS);
+      File shot = driver.getScreenshotAs(OutputType.FILE);
+      Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

@@ -7,7 +7,7 @@ import java.util.Locale;
  * Number formatting for the scorecard template ({@code {fmt:pct(area.weight)}}, {@code
  * {fmt:points(area.score)}}).
  */
-@TemplateExtension(namespace = "fmt")
+@TemplateExtension(namespace = "card")
 final class ScorecardFormat {
   private ScorecardFormat() {}
 

@@ -66,7 +66,10 @@ class CohortIsolationTest {
                   })
               .map(p -> p.getFileName().toString())
               .toList();
-      assertEquals(List.of("V12__candidate_cohorts.sql"), mentions);
+      // V13 removes an evaluation run's scratch workspace with everything in it, cohort rows too.
+      assertEquals(
+          List.of("V12__candidate_cohorts.sql", "V13__scratch_workspaces.sql"),
+          mentions.stream().sorted().toList());
     }
   }
 }

@@ -4,8 +4,8 @@ import io.quarkus.qute.TemplateExtension;
 import java.util.Locale;
 
 /**
- * Number formatting for the scorecard template ({@code {fmt:pct(area.weight)}}, {@code
- * {fmt:points(area.score)}}).
+ * Number formatting for the scorecard template ({@code {card:pct(area.weight)}}, {@code
+ * {card:points(area.score)}}).
  */
 @TemplateExtension(namespace = "card")
 final class ScorecardFormat {

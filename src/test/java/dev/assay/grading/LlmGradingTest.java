@@ -1,6 +1,7 @@
 package dev.assay.grading;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -198,11 +199,14 @@ class LlmGradingTest {
 
   /** Replies in order, one per call; the last one repeats. */
   private void replies(ResponseDefinitionBuilder... responses) {
+    // Only this test's requests move its scenario on: a client-side retry of an earlier test (one
+    // the grade had already given up on) can reach the server after the reset.
     String state = STARTED;
     for (int i = 0; i < responses.length; i++) {
       String next = i == responses.length - 1 ? state : "call-" + (i + 1);
       llm.stubFor(
           post(urlEqualTo(CHAT))
+              .withRequestBody(containing(run))
               .inScenario("llm")
               .whenScenarioStateIs(state)
               .willReturn(responses[i])

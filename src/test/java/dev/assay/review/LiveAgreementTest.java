@@ -82,7 +82,7 @@ class LiveAgreementTest {
                 List.of(
                     Map.of("key", "nlp-llm", "title", "NLP and LLMs", "description", "Test area")),
                 "questions",
-                List.of(question(ALPHA), question(BETA))))
+                List.of(TestBank.groundingQuestion(ALPHA), TestBank.groundingQuestion(BETA))))
         .post("/api/v1/bank/import")
         .then()
         .statusCode(200);
@@ -265,25 +265,6 @@ class LiveAgreementTest {
         .then()
         .statusCode(200)
         .body("counts.grades", notNullValue());
-  }
-
-  private static Map<String, Object> question(String id) {
-    return TestBank.question(
-        id,
-        List.of(
-            TestBank.exemplar(
-                id + "-s",
-                "strong",
-                3.6,
-                "Log retrieved passages, measure recall on a labelled question set, cite passage ids"
-                    + " and abstain when nothing relevant is found."),
-            TestBank.exemplar(
-                id + "-a",
-                "acceptable",
-                2.2,
-                "Tell the model to use only the documents and review a sample each week."),
-            TestBank.exemplar(
-                id + "-w", "weak", 0.6, "Use a bigger model, it hallucinates less.")));
   }
 
   private static String gradeThroughTheApi(String key, String question) {

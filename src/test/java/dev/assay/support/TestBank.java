@@ -62,6 +62,26 @@ public final class TestBank {
   }
 
   /** A question in area nlp-llm with a three-criterion rubric and the given exemplars. */
+  /** A question on grounding answers in retrieved passages, with one exemplar per label. */
+  public static Map<String, Object> groundingQuestion(String id) {
+    return question(
+        id,
+        List.of(
+            TestBank.exemplar(
+                id + "-s",
+                "strong",
+                3.6,
+                "Log retrieved passages, measure recall on a labelled question set, cite passage ids"
+                    + " and abstain when nothing relevant is found."),
+            TestBank.exemplar(
+                id + "-a",
+                "acceptable",
+                2.2,
+                "Tell the model to use only the documents and review a sample each week."),
+            TestBank.exemplar(
+                id + "-w", "weak", 0.6, "Use a bigger model, it hallucinates less.")));
+  }
+
   public static Map<String, Object> question(String id, List<Map<String, Object>> exemplars) {
     Map<String, Object> q = new LinkedHashMap<>();
     q.put("id", id);

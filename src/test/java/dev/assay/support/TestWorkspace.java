@@ -38,30 +38,11 @@ public final class TestWorkspace {
                 List.of(
                     Map.of("key", "nlp-llm", "title", "NLP and LLMs", "description", "Test area")),
                 "questions",
-                java.util.Arrays.stream(questionIds).map(TestWorkspace::question).toList()))
+                java.util.Arrays.stream(questionIds).map(TestBank::groundingQuestion).toList()))
         .post("/api/v1/bank/import")
         .then()
         .statusCode(200);
     return admin;
-  }
-
-  private static Map<String, Object> question(String id) {
-    return TestBank.question(
-        id,
-        List.of(
-            TestBank.exemplar(
-                id + "-s",
-                "strong",
-                3.6,
-                "Log retrieved passages, measure recall on a labelled question set, cite passage ids"
-                    + " and abstain when nothing relevant is found."),
-            TestBank.exemplar(
-                id + "-a",
-                "acceptable",
-                2.2,
-                "Tell the model to use only the documents and review a sample each week."),
-            TestBank.exemplar(
-                id + "-w", "weak", 0.6, "Use a bigger model, it hallucinates less.")));
   }
 
   /** Grades an answer (made unique) for a candidate; returns the grade id. */

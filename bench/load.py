@@ -115,5 +115,13 @@ def api_key():
     return key if key else (ROOT / ".assay" / "admin-key").read_text().strip()
 
 
+def process_cpu_ms(pid):
+    """User + system CPU time of a process so far, in ms (None without a pid)."""
+    if not pid:
+        return None
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
 def load_avg():
     return open("/proc/loadavg").read().split()[0]

@@ -8,8 +8,10 @@ every grade's answer ends in a fresh token so no grade is reused. Prints each ph
 p50 and p99, and per client count the ratio grade / retrieve throughput (target >= 0.80) and the
 grade p99 / p50 (target <= 3).
 
-Usage: bench/throughput.py [base-url] [answers-per-phase] [clients,...]
+Usage: bench/throughput.py [base-url] [answers-per-phase] [clients,...] [service-pid]
        (defaults http://127.0.0.1:8080, 207, 8,32; each phase stops after 120 s at most)
+With the service's pid it also prints the service's CPU time per request of each phase (from
+/proc), which does not depend on how busy the rest of the machine is.
 Needs a service started with ASSAY_RATE_LIMIT_GRADES_PER_MINUTE and
 ASSAY_RATE_LIMIT_REQUESTS_PER_MINUTE raised (bench/serve does this).
 """
@@ -22,6 +24,7 @@ import load
 base = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8080"
 per_phase = int(sys.argv[2]) if len(sys.argv) > 2 else 207
 client_counts = [int(c) for c in (sys.argv[3] if len(sys.argv) > 3 else "8,32").split(",")]
+pid = int(sys.argv[4]) if len(sys.argv) > 4 else None
 key = load.api_key()
 rows = load.gold_rows()
 run_id = uuid.uuid4().hex[:8]
@@ -57,8 +60,10 @@ def main():
             tag = f"c{clients}-{n}"
             items = answers(per_phase, tag)
             reqs = retrieve_requests(items) if phase == "retrieve" else grade_requests(items, tag)
+            cpu0 = load.process_cpu_ms(pid)
             r = load.run(base, key, reqs, clients, 120)
-            print(f"  {clients} clients, " + r.line(phase))
+            cpu = "" if pid is None else f", service CPU {(load.process_cpu_ms(pid) - cpu0) / max(1, r.ok):.0f} ms/request"
+            print(f"  {clients} clients, " + r.line(phase) + cpu)
             phases[phase].append(r)
         ceiling = statistics.mean(r.throughput for r in phases["retrieve"])
         graded = statistics.mean(r.throughput for r in phases["grade"])

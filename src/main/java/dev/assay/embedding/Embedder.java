@@ -23,17 +23,17 @@ public final class Embedder {
   private final String modelId;
   private final int batchSize;
 
-  public Embedder(EmbeddingModelChoice choice, int maxChunkTokens, int batchSize) {
-    this.model = choice.load.get();
+  public Embedder(EmbeddingModelChoice choice, int maxChunkTokens, int batchSize, int threads) {
+    this.model = new OnnxModel(choice, threads);
     this.chunker =
         new TextChunker(loadTokenizer(choice), Math.min(choice.maxChunkTokens, maxChunkTokens));
     this.modelId = choice.key + "@" + artifactVersion(choice);
     this.batchSize = batchSize;
   }
 
-  /** A model's embedder with its own chunk budget. */
+  /** A model's embedder with its own chunk budget, one ONNX Runtime thread per call. */
   public static Embedder of(EmbeddingModelChoice choice) {
-    return new Embedder(choice, choice.maxChunkTokens, 32);
+    return new Embedder(choice, choice.maxChunkTokens, 32, 1);
   }
 
   public String modelId() {

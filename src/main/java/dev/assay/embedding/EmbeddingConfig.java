@@ -19,4 +19,11 @@ interface EmbeddingConfig {
   /** How many chunks go to the model in one call during bulk embedding. */
   @WithDefault("32")
   int batchSize();
+
+  /**
+   * ONNX Runtime threads per model call. One suits a server: requests in flight already keep every
+   * core busy, and more threads per call only wait for each other (docs/performance.md).
+   */
+  @WithDefault("1")
+  int threads();
 }

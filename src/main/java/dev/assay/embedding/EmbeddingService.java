@@ -27,7 +27,10 @@ public class EmbeddingService {
     this.choice = EmbeddingModelChoice.of(config.model());
     this.embedder =
         new Embedder(
-            choice, config.maxChunkTokens().orElse(choice.maxChunkTokens), config.batchSize());
+            choice,
+            config.maxChunkTokens().orElse(choice.maxChunkTokens),
+            config.batchSize(),
+            config.threads());
     this.timer =
         Timer.builder("assay.embedding.duration")
             .description("Time to embed one text, all chunks included")

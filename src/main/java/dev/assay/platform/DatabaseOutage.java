@@ -17,8 +17,8 @@ import java.util.Set;
 public final class DatabaseOutage {
   /**
    * Seconds a client should wait before retrying. The pool validates idle connections every two
-   * seconds and a request fails within the two-second acquisition timeout, so two seconds is about
-   * the time the service needs to notice the database is back.
+   * seconds and before handing out one idle for more than a second, so two seconds is about the
+   * time the service needs to notice the database is back.
    */
   static final long RETRY_AFTER_SECONDS = 2;
 
@@ -63,7 +63,7 @@ public final class DatabaseOutage {
           503,
           "database-unavailable",
           "Service unavailable",
-          "the database is unreachable; nothing was done. Retry after "
+          "the database is unreachable or has no connection free; retry after "
               + RETRY_AFTER_SECONDS
               + " s",
           List.of());

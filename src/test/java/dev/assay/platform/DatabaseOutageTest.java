@@ -24,17 +24,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The database stopped under the running service ({@code pg_ctl stop -m immediate}): every request
  * that needs it, authentication included, is a 503 problem with {@code Retry-After}, never a 500;
  * grading works again within five seconds of the database returning, and every grade acknowledged
- * before the outage is still there. A profile of its own gives this class a cluster of its own, so
- * stopping it disturbs no other test.
+ * before the outage is still there. A profile of its own gives this class a cluster of its own (and
+ * a JVM of its own, see pom.xml), so stopping it disturbs no other test.
  */
 @QuarkusTest
 @TestProfile(DatabaseOutageTest.OwnCluster.class)
+@Tag("database-outage")
 class DatabaseOutageTest {
   private static final String QUESTION = "eval-deterioration-alert-threshold";
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");

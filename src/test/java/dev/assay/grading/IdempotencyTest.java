@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -31,7 +30,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,11 +53,15 @@ class IdempotencyTest {
    * The first grade of a fresh service loads the embedding and scoring models, which on a busy
    * machine can outlast REST Assured's timeout; it is made here, with a patient client.
    */
-  @BeforeAll
-  static void warmUp() throws Exception {
+  private static boolean warm;
+
+  @BeforeEach
+  void warmUp() throws Exception {
+    if (warm) {
+      return;
+    }
     HttpRequest first =
-        HttpRequest.newBuilder(
-                URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/grades"))
+        HttpRequest.newBuilder(grades)
             .timeout(Duration.ofMinutes(5))
             .header("Authorization", "Bearer " + ADMIN_KEY)
             .header("Content-Type", "application/json")
@@ -67,6 +70,7 @@ class IdempotencyTest {
     HttpResponse<String> r =
         HttpClient.newHttpClient().send(first, HttpResponse.BodyHandlers.ofString());
     assertEquals(201, r.statusCode(), r.body());
+    warm = true;
   }
 
   private static String body(String answer) {

@@ -77,45 +77,57 @@ class GradeRepository {
       Long graderConfigId,
       String embeddingModel) {}
 
-  /** Inserts a grade; false when another request with the same idempotency key got there first. */
-  boolean insert(NewGrade g) {
-    return jdbc.update(
-            "log grade " + g.id(),
-            """
-            INSERT INTO grade (id, workspace_id, question_id, rubric_version_id, candidate_ref, tags,
-                idempotency_key, answer, answer_key, answer_embedding, mode, overall_score,
-                overall_max, overall_percent, confidence, flags, criteria, rationale, provenance,
-                dedup_key, reused_from, llm_raw_output, created_by_key, grader_config_id,
-                answer_embedding_model)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (workspace_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-            """,
-            g.id(),
-            g.workspaceId(),
-            g.questionId(),
-            g.rubricVersionId(),
-            g.candidateRef(),
-            Jdbc.array("varchar", g.tags()),
-            g.idempotencyKey(),
-            g.answer(),
-            g.answerKey(),
-            Jdbc.vector(g.answerVector()),
-            g.mode().wire(),
-            g.overallScore(),
-            g.overallMax(),
-            g.overallPercent(),
-            g.confidence(),
-            Jdbc.array("varchar", g.flags()),
-            jdbc.json(g.criteria()),
-            g.rationale(),
-            jdbc.json(g.provenance()),
-            g.dedupKey(),
-            g.reusedFrom(),
-            g.llmRawOutputs() == null ? null : jdbc.json(g.llmRawOutputs()),
-            g.createdByKey(),
-            g.graderConfigId(),
-            g.embeddingModel())
-        == 1;
+  private static final String INSERT =
+      """
+      INSERT INTO grade (id, workspace_id, question_id, rubric_version_id, candidate_ref, tags,
+          idempotency_key, answer, answer_key, answer_embedding, mode, overall_score,
+          overall_max, overall_percent, confidence, flags, criteria, rationale, provenance,
+          dedup_key, reused_from, llm_raw_output, created_by_key, grader_config_id,
+          answer_embedding_model)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """;
+
+  /** Inserts a grade; it is committed when this returns. */
+  void insert(NewGrade g) {
+    jdbc.update("log grade " + g.id(), INSERT, insertArgs(g));
+  }
+
+  /**
+   * Inserts a grade in the caller's transaction (with the use of its Idempotency-Key, see {@link
+   * SingleFlight}).
+   */
+  void insert(Jdbc.Session session, NewGrade g) throws SQLException {
+    session.update(INSERT, insertArgs(g));
+  }
+
+  private Object[] insertArgs(NewGrade g) {
+    return new Object[] {
+      g.id(),
+      g.workspaceId(),
+      g.questionId(),
+      g.rubricVersionId(),
+      g.candidateRef(),
+      Jdbc.array("varchar", g.tags()),
+      g.idempotencyKey(),
+      g.answer(),
+      g.answerKey(),
+      Jdbc.vector(g.answerVector()),
+      g.mode().wire(),
+      g.overallScore(),
+      g.overallMax(),
+      g.overallPercent(),
+      g.confidence(),
+      Jdbc.array("varchar", g.flags()),
+      jdbc.json(g.criteria()),
+      g.rationale(),
+      jdbc.json(g.provenance()),
+      g.dedupKey(),
+      g.reusedFrom(),
+      g.llmRawOutputs() == null ? null : jdbc.json(g.llmRawOutputs()),
+      g.createdByKey(),
+      g.graderConfigId(),
+      g.embeddingModel()
+    };
   }
 
   /** A grade of the workspace; with {@code owner} set, only one logged by that key. */
@@ -143,22 +155,6 @@ class GradeRepository {
             workspaceId,
             id)
         .orElseThrow();
-  }
-
-  /** The grade logged under an idempotency key, with the key that logged it. */
-  record Keyed(GradeView grade, UUID createdByKey) {}
-
-  Optional<Keyed> findByIdempotencyKey(long workspaceId, String key) {
-    return jdbc.first(
-        "read grades",
-        "SELECT "
-            + COLUMNS
-            + ", g.created_by_key"
-            + FROM
-            + " WHERE g.workspace_id = ? AND g.idempotency_key = ?",
-        r -> new Keyed(view(r), r.uuid("created_by_key")),
-        workspaceId,
-        key);
   }
 
   /** The earliest first-hand grade (not a fallback, not itself reused) with this dedup key. */

@@ -2,6 +2,7 @@ package dev.assay.grading;
 
 import dev.assay.platform.ApiException;
 import dev.assay.platform.PathIds;
+import dev.assay.platform.Problem;
 import dev.assay.platform.QueryParams;
 import dev.assay.security.Caller;
 import dev.assay.security.Roles;
@@ -26,6 +27,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Grading: create grades and read the grade log. */
@@ -36,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.GRADER, Roles.REVIEWER, Roles.ADMIN})
 @RunOnVirtualThread
 class GradeResource {
+  static final String REPLAYED = "Idempotent-Replayed";
 
   private final GradingService grading;
   private final Caller caller;
@@ -55,24 +61,52 @@ class GradeResource {
   @Operation(
       summary = "Grade an answer",
       description =
-          "201 with the logged grade. With an Idempotency-Key header a retry returns the grade logged"
-              + " by the first request (200) instead of grading again.")
+          "201 with the logged grade. With an Idempotency-Key header (scoped to the workspace, kept"
+              + " for assay.idempotency.retention) the request is graded once: a retry with the same"
+              + " body, or a concurrent request with the key, gets the first response again (same"
+              + " status and body, with Idempotent-Replayed: true); the same key with a different"
+              + " body is 422.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Graded and logged (or an idempotent replay of that response)",
+      headers = @Header(name = REPLAYED, description = "true on a replay"),
+      content = @Content(schema = @Schema(implementation = GradeView.class)))
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "The Idempotency-Key belongs to another API key, or its first request is still being"
+              + " graded (Retry-After)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "422",
+      description = "The Idempotency-Key was first used with a different request body",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "503",
+      description = "The database is unreachable; nothing was logged (Retry-After)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response grade(
-      @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
+      @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
       @NotNull @Valid GradeRequest body) {
     GradingService.Accepted accepted =
         grading.grade(caller.workspaceId(), body, idempotencyKey, caller.keyId());
+    Response.ResponseBuilder response =
+        Response.status(accepted.status())
+            .location(URI.create("/api/v1/grades/" + accepted.grade().id()))
+            .entity(accepted.body() == null ? accepted.grade() : accepted.body());
     if (!accepted.created()) {
-      return Response.ok(accepted.grade()).build();
+      response.header(REPLAYED, "true");
     }
-    return Response.created(URI.create("/api/v1/grades/" + accepted.grade().id()))
-        .entity(accepted.grade())
-        .build();
+    return response.build();
   }
 
   @GET
   @Path("{id}")
   @Operation(summary = "One grade with its provenance")
+  @APIResponse(
+      responseCode = "503",
+      description = "The database is unreachable (Retry-After)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public GradeView get(@PathParam("id") String id) {
     return grading.get(caller.workspaceId(), PathIds.uuid("grade", id), owner());
   }

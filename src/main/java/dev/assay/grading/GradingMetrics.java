@@ -30,6 +30,14 @@ class GradingMetrics {
     }
   }
 
+  /** One run of the grading pipeline (an idempotent replay runs none). */
+  void pipelineRun() {
+    Counter.builder("assay.grading.runs")
+        .description("Runs of the grading pipeline")
+        .register(registry)
+        .increment();
+  }
+
   void stage(String stage, long nanos) {
     Timer.builder("assay.grading.stage")
         .description("Latency of one grading stage")

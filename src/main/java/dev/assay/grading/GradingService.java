@@ -5,18 +5,19 @@ import dev.assay.bank.QuestionService.QuestionRef;
 import dev.assay.embedding.EmbeddingService;
 import dev.assay.metrics.Metrics;
 import dev.assay.platform.ApiException;
+import dev.assay.platform.CanonicalJson;
 import dev.assay.scoring.ScoringModels;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
  * Grades and logs answers: runs the {@link GradingPipeline} with the workspace's active
  * configuration, writes the one log row (no database connection is held while the LLM works, and
- * every accepted grade is logged exactly once), replays idempotent requests, and offers the answer
- * to the shadow configuration. Also the read side of the grade log.
+ * every accepted grade is logged exactly once), runs requests with one Idempotency-Key once ({@link
+ * SingleFlight}) and replays the rest, and offers the answer to the shadow configuration. Also the
+ * read side of the grade log.
  */
 @ApplicationScoped
 public class GradingService {
@@ -29,6 +30,8 @@ public class GradingService {
   private final GradingMetrics metrics;
   private final GraderConfigs configs;
   private final ShadowGrading shadow;
+  private final SingleFlight flights;
+  private final CanonicalJson canonical;
 
   GradingService(
       QuestionService questions,
@@ -37,7 +40,9 @@ public class GradingService {
       GradeRepository grades,
       GradingMetrics metrics,
       GraderConfigs configs,
-      ShadowGrading shadow) {
+      ShadowGrading shadow,
+      SingleFlight flights,
+      CanonicalJson canonical) {
     this.questions = questions;
     this.pipeline = pipeline;
     this.embeddings = embeddings;
@@ -45,10 +50,24 @@ public class GradingService {
     this.metrics = metrics;
     this.configs = configs;
     this.shadow = shadow;
+    this.flights = flights;
+    this.canonical = canonical;
   }
 
-  /** The logged grade, and whether this request created it (false: an idempotent replay). */
-  public record Accepted(GradeView grade, boolean created) {}
+  /**
+   * The logged grade, and whether this request created it. A replay of an idempotent request
+   * carries the status and body first sent ({@code body} is null for keys recorded before bodies
+   * were kept: the grade is then sent as read now).
+   */
+  public record Accepted(GradeView grade, boolean created, int status, String body) {
+    static Accepted created(GradeView grade) {
+      return new Accepted(grade, true, 201, null);
+    }
+
+    static Accepted replayed(GradeView grade, int status, String body) {
+      return new Accepted(grade, false, status, body);
+    }
+  }
 
   /**
    * Grades and logs one answer with the workspace's active configuration, and hands it to the
@@ -91,64 +110,85 @@ public class GradingService {
       UUID createdBy,
       GraderConfig config,
       ScoringModels.Resolved model) {
-    if (idempotencyKey != null) {
-      Optional<GradeRepository.Keyed> replay =
-          grades.findByIdempotencyKey(workspaceId, idempotencyKey);
-      if (replay.isPresent()) {
-        return replayed(replay.get(), createdBy);
-      }
-    }
-    Stages stages = new Stages(metrics);
     QuestionRef question = questions.resolve(workspaceId, request.questionId());
-    GradingPipeline.Computed c =
-        pipeline.compute(workspaceId, request, question, config, model, stages, true);
-    GradeRepository.NewGrade row =
-        new GradeRepository.NewGrade(
-            UUID.randomUUID(),
-            workspaceId,
-            question.id(),
-            question.rubricVersionId(),
-            request.candidateRef(),
-            request.tags(),
-            idempotencyKey,
-            request.answer(),
-            c.answerKey(),
-            c.input().answerVector() == null ? null : c.input().answerVector().vector(),
-            c.graded().mode(),
-            Metrics.round(c.overall(), 3),
-            question.rubric().scale(),
-            Metrics.round(100 * c.overall() / question.rubric().scale(), 2),
-            Metrics.round(c.confidence(), 3),
-            c.flags(),
-            c.graded().criteria(),
-            c.graded().rationale(),
-            c.provenance(),
-            c.dedupKey(),
-            c.graded().reusedFrom(),
-            c.graded().rawOutputs(),
-            createdBy,
-            config.id(),
-            embeddings.modelId());
-    boolean inserted = stages.time("persist", () -> grades.insert(row));
-    if (!inserted) {
-      // A concurrent request with the same idempotency key was logged first: answer with that one.
-      return replayed(
-          grades.findByIdempotencyKey(workspaceId, idempotencyKey).orElseThrow(), createdBy);
+    Attempt attempt =
+        new Attempt(workspaceId, request, question, idempotencyKey, createdBy, config);
+    if (idempotencyKey == null) {
+      return gradeAndLog(attempt, model, UUID.randomUUID(), grades::insert);
     }
+    IdempotencyKeys.Claim claim =
+        new IdempotencyKeys.Claim(workspaceId, idempotencyKey, canonical.hash(request), createdBy);
+    return flights.once(claim, (id, persist) -> gradeAndLog(attempt, model, id, persist));
+  }
+
+  /** What one grading request asks for. */
+  private record Attempt(
+      long workspaceId,
+      GradeRequest request,
+      QuestionRef question,
+      String idempotencyKey,
+      UUID createdBy,
+      GraderConfig config) {}
+
+  /** Runs the pipeline and logs its grade as {@code id} through {@code persist}. */
+  private Accepted gradeAndLog(
+      Attempt a, ScoringModels.Resolved model, UUID id, SingleFlight.Persist persist) {
+    Stages stages = new Stages(metrics);
+    metrics.pipelineRun();
+    GradingPipeline.Computed c =
+        pipeline.compute(
+            a.workspaceId(), a.request(), a.question(), a.config(), model, stages, true);
+    GradeRepository.NewGrade row = row(a, id, c);
+    stages.time(
+        "persist",
+        () -> {
+          persist.log(row);
+          return null;
+        });
     metrics.graded(c.graded().mode(), c.flags());
     LOG.infof(
         "graded id=%s question=%s config=%s mode=%s overall=%.2f confidence=%.2f flags=%s"
             + " totalMs=%d",
         row.id(),
-        question.slug(),
-        config.ref(),
+        a.question().slug(),
+        a.config().ref(),
         c.graded().mode().wire(),
         c.overall(),
         c.confidence(),
         c.flags(),
         stages.totalMs());
     // The log row cannot hold the time it took to write itself: the response adds it.
-    return new Accepted(grades.logged(workspaceId, row.id(), stages.snapshot()), true);
+    return Accepted.created(grades.logged(a.workspaceId(), row.id(), stages.snapshot()));
+  }
+
+  private GradeRepository.NewGrade row(Attempt a, UUID id, GradingPipeline.Computed c) {
+    QuestionRef question = a.question();
+    return new GradeRepository.NewGrade(
+        id,
+        a.workspaceId(),
+        question.id(),
+        question.rubricVersionId(),
+        a.request().candidateRef(),
+        a.request().tags(),
+        a.idempotencyKey(),
+        a.request().answer(),
+        c.answerKey(),
+        c.input().answerVector() == null ? null : c.input().answerVector().vector(),
+        c.graded().mode(),
+        Metrics.round(c.overall(), 3),
+        question.rubric().scale(),
+        Metrics.round(100 * c.overall() / question.rubric().scale(), 2),
+        Metrics.round(c.confidence(), 3),
+        c.flags(),
+        c.graded().criteria(),
+        c.graded().rationale(),
+        c.provenance(),
+        c.dedupKey(),
+        c.graded().reusedFrom(),
+        c.graded().rawOutputs(),
+        a.createdBy(),
+        a.config().id(),
+        embeddings.modelId());
   }
 
   /**
@@ -158,14 +198,6 @@ public class GradingService {
     return grades
         .find(workspaceId, id, owner)
         .orElseThrow(() -> ApiException.notFound("grade", id.toString()));
-  }
-
-  private static Accepted replayed(GradeRepository.Keyed logged, UUID caller) {
-    if (!java.util.Objects.equals(logged.createdByKey(), caller)) {
-      throw ApiException.conflict(
-          "idempotency-key-in-use", "this Idempotency-Key was used by another client");
-    }
-    return new Accepted(logged.grade(), false);
   }
 
   /** One page of the log, newest first. */

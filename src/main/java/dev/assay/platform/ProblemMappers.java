@@ -93,6 +93,11 @@ class ProblemMappers {
 
   @ServerExceptionMapper
   Response unexpected(Throwable e) {
+    if (DatabaseOutage.causedBy(e)) {
+      // Expected while the database is down: one line, not a stack trace per request.
+      LOG.warnf("database unreachable: %s", e.getMessage());
+      return DatabaseOutage.problem().toResponse();
+    }
     String incident = UUID.randomUUID().toString();
     LOG.errorf(e, "unexpected failure incident=%s", incident);
     return respond(

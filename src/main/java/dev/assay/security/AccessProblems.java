@@ -1,6 +1,7 @@
 package dev.assay.security;
 
 import dev.assay.platform.ApiException;
+import dev.assay.platform.DatabaseOutage;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -34,6 +35,10 @@ class AccessProblems {
 
   @ServerExceptionMapper
   Response badKey(AuthenticationFailedException e, UriInfo uri) {
+    if (DatabaseOutage.causedBy(e)) {
+      // The key could not be checked, which says nothing about the key: try again later.
+      return DatabaseOutage.problem().toResponse();
+    }
     if (isPage(uri)) {
       return toSignIn(uri).cookie(WebCookies.expired()).build();
     }

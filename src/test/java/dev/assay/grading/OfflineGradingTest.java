@@ -152,7 +152,8 @@ class OfflineGradingTest {
         .body(body)
         .post("/api/v1/grades")
         .then()
-        .statusCode(200)
+        .statusCode(201)
+        .header("Idempotent-Replayed", "true")
         .body("id", equalTo(id));
     given()
         .queryParam("candidateRef", candidate)

@@ -8,6 +8,7 @@ import dev.assay.security.Caller;
 import dev.assay.security.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,6 +33,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Grade batches: up to 10,000 answers graded in the background by every instance's workers. */
@@ -87,7 +92,16 @@ class BatchResource {
               + " first: one invalid answer or unknown question refuses the whole batch with a 400"
               + " listing the bad lines, and nothing is queued. Follow it at the Location; the"
               + " optional callbackUrl is POSTed the summary, signed (Assay-Signature), when done.")
-  public Response submit(@NotNull BatchRequest body) {
+  @RequestBody(
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BatchRequest.class)),
+        @Content(
+            mediaType = JSON_LINES,
+            schema = @Schema(type = SchemaType.STRING, description = "one grade request a line"))
+      })
+  public Response submit(@NotNull @Valid BatchRequest body) {
     return accepted(BatchInput.fromItems(body.items(), json, validator), body.callbackUrl());
   }
 

@@ -9,7 +9,7 @@ enum BatchStatus {
   DONE;
 
   @JsonValue
-  String wire() {
+  public String wire() {
     return WireNames.of(this);
   }
 }

@@ -89,7 +89,7 @@ class LeaseTakeoverTest {
         grader,
         "/api/v1/grade-batches/{id}",
         b -> "done".equals(b.getString("status")) && b.getInt("done") == 3,
-        Duration.ofMinutes(1),
+        Duration.ofMinutes(5),
         batch.toString());
     // and each item has one grade: the first one the grade logged before the crash
     for (int line = 1; line <= 3; line++) {

@@ -100,7 +100,7 @@ class EvalQueueTest {
     update("UPDATE work_item SET lease_until = now() - interval '1 second' WHERE subject = ?", run);
     // then a live worker grades it again, and it finishes
     await()
-        .atMost(Duration.ofMinutes(2))
+        .atMost(Duration.ofMinutes(5))
         .pollInterval(Duration.ofMillis(200))
         .until(() -> !"running".equals(runs.get(ws, run).run().status()));
     EvalRuns.RunDetail detail = runs.get(ws, run);
@@ -117,7 +117,7 @@ class EvalQueueTest {
     UUID run = killedRun(queue.maxAttempts());
     update("UPDATE work_item SET lease_until = now() - interval '1 second' WHERE subject = ?", run);
     await()
-        .atMost(Duration.ofMinutes(1))
+        .atMost(Duration.ofMinutes(3))
         .pollInterval(Duration.ofMillis(200))
         .until(() -> "failed".equals(runs.get(ws, run).run().status()));
     assertTrue(runs.get(ws, run).run().error().contains("gave up after"));

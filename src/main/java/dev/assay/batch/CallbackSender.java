@@ -70,7 +70,7 @@ class CallbackSender {
       return;
     }
     running = true;
-    thread = Thread.ofVirtual().name("assay-batch-callbacks").start(this::loop);
+    thread = Thread.ofPlatform().daemon().name("assay-batch-callbacks").start(this::loop);
   }
 
   void onStop(@Observes ShutdownEvent event) {

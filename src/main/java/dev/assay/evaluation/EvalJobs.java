@@ -74,7 +74,7 @@ public class EvalJobs implements WorkHandler {
 
   void onStart(@Observes StartupEvent event) {
     if (mode.serving()) {
-      sweeper = Thread.ofVirtual().name("assay-eval-sweeper").start(this::sweep);
+      sweeper = Thread.ofPlatform().daemon().name("assay-eval-sweeper").start(this::sweep);
     }
   }
 

@@ -140,9 +140,10 @@ public class EvalRuns {
   private record Unfinished(UUID id, Long workItemId, Integer workAttempt, boolean quiet) {}
 
   /**
-   * Fails the runs nobody grades any more: a queued run's claim whose lease ran out or was taken
-   * over by a later attempt, or (for runs outside the queue, such as the command line's) no
-   * progress for {@code quietFor}. Returns how many it retired.
+   * Fails the runs nobody grades any more: a gate's run whose claim's lease ran out or was taken
+   * over by a later attempt (an API run is the queue's to retry or fail), or (for runs outside the
+   * queue, such as the command line's) no progress for {@code quietFor}. Returns how many it
+   * retired.
    */
   public int retire(java.time.Duration quietFor) {
     List<Unfinished> open =
@@ -170,13 +171,16 @@ public class EvalRuns {
   }
 
   private String abandoned(Unfinished run, java.time.Duration quietFor) {
+    if (queue.pending(run.id())) {
+      return null; // an API run the queue still holds: it finishes it or fails it with the reason
+    }
     if (run.workItemId() != null) {
       return queue.holds(run.workItemId(), run.workAttempt())
           ? null
-          : "abandoned: the instance grading it stopped (its queue lease expired); a queued run"
-              + " is graded again by another instance as a new attempt";
+          : "abandoned: the instance grading it stopped (its queue lease expired); the gate runs"
+              + " again as a new attempt";
     }
-    if (queue.pending(run.id()) || !run.quiet()) {
+    if (!run.quiet()) {
       return null;
     }
     return "abandoned: no progress for " + quietFor.toMinutes() + " minutes (its process stopped?)";

@@ -7,7 +7,7 @@ import java.time.Duration;
 /** The shared work queue ({@code assay.queue.*}, README "Configuration"). */
 @ConfigMapping(prefix = "assay.queue")
 public interface QueueConfig {
-  /** Workers per instance that grade batch items (virtual threads). 0 disables them. */
+  /** Workers per instance that grade batch items (platform threads). 0 disables them. */
   @WithDefault("2")
   int gradeWorkers();
 

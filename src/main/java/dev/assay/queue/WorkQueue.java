@@ -180,12 +180,15 @@ public class WorkQueue {
         Jdbc.array("uuid", tokens));
   }
 
-  /** Whether work about {@code subject} is still queued or held by a live lease. */
+  /**
+   * Whether work about {@code subject} is unsettled: queued, or running (a running item whose lease
+   * ran out will be claimed again, so it is still the queue's to finish or fail).
+   */
   public boolean pending(UUID subject) {
     return jdbc.first(
             "read work state",
-            "SELECT 1 AS one FROM work_item WHERE subject = ? AND (status = 'queued'"
-                + " OR (status = 'running' AND lease_until >= now())) LIMIT 1",
+            "SELECT 1 AS one FROM work_item WHERE subject = ? AND status IN ('queued', 'running')"
+                + " LIMIT 1",
             r -> r.intValue("one"),
             subject)
         .isPresent();

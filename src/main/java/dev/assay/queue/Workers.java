@@ -18,9 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * This instance's workers: a bounded number of virtual threads per pool, each claiming one item at
- * a time, plus a heartbeat that extends the leases of the items in hand. Runs only when the service
- * serves (not in the one-shot command-line modes such as {@code eval}).
+ * This instance's workers: a bounded number of threads per pool, each claiming one item at a time,
+ * plus a heartbeat that extends the leases of the items in hand. Runs only when the service serves
+ * (not in the one-shot command-line modes such as {@code eval}).
  */
 @ApplicationScoped
 class Workers {
@@ -54,7 +54,8 @@ class Workers {
     startPool("grade", Set.of(WorkKind.GRADE), config.gradeWorkers());
     startPool(
         "background", Set.of(WorkKind.EVAL_RUN, WorkKind.PROMOTION), config.backgroundWorkers());
-    Thread beat = Thread.ofVirtual().name("assay-queue-heartbeat").unstarted(this::heartbeats);
+    Thread beat =
+        Thread.ofPlatform().daemon().name("assay-queue-heartbeat").unstarted(this::heartbeats);
     threads.add(beat);
     beat.start();
     LOG.infof(
@@ -78,7 +79,10 @@ class Workers {
 
   private void startPool(String name, Set<WorkKind> kinds, int size) {
     for (int i = 0; i < size; i++) {
-      Thread t = Thread.ofVirtual().name("assay-" + name + "-" + i).unstarted(() -> loop(kinds));
+      // Platform threads: grading is CPU-bound native work (ONNX) that would pin the few carriers
+      // of virtual threads, and a starved heartbeat would let leases expire under load.
+      Thread t =
+          Thread.ofPlatform().daemon().name("assay-" + name + "-" + i).unstarted(() -> loop(kinds));
       threads.add(t);
       t.start();
     }

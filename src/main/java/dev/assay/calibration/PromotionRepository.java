@@ -78,16 +78,15 @@ class PromotionRepository {
   }
 
   /**
-   * Fails the workspace's evaluating promotion if it has shown no progress for {@code minutes}: the
-   * process running it stopped (gates run in-process), so nothing will ever decide it.
+   * The workspace's evaluating promotion if it has shown no progress for {@code minutes} (the
+   * caller checks whether the work queue still holds it before retiring it).
    */
-  int abandonStale(long workspaceId, int minutes, Object reason) {
-    return jdbc.update(
-        "retire an abandoned gate",
-        "UPDATE promotion SET status = 'failed', decision = ?, decided_at = now()"
-            + " WHERE workspace_id = ? AND status = 'evaluating'"
+  java.util.Optional<UUID> staleEvaluating(long workspaceId, int minutes) {
+    return jdbc.first(
+        "find a quiet gate",
+        "SELECT id FROM promotion WHERE workspace_id = ? AND status = 'evaluating'"
             + " AND updated_at < now() - make_interval(mins => ?)",
-        jdbc.json(reason),
+        r -> r.uuid("id"),
         workspaceId,
         minutes);
   }
@@ -101,11 +100,12 @@ class PromotionRepository {
         id);
   }
 
+  /** Records the outcome of a gate still evaluating (a decided one keeps its decision). */
   void decide(UUID id, String status, Object decision, List<String> activated) {
     jdbc.update(
         "record the gate's decision",
         "UPDATE promotion SET status = ?, decision = ?, activated_exemplars = ?,"
-            + " decided_at = now() WHERE id = ?",
+            + " decided_at = now() WHERE id = ? AND status = 'evaluating'",
         status,
         jdbc.json(decision),
         new Jdbc.SqlArray("text", activated.toArray()),

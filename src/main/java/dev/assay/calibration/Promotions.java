@@ -1,6 +1,5 @@
 package dev.assay.calibration;
 
-import dev.assay.evaluation.EvalJobs;
 import dev.assay.evaluation.EvalOptions;
 import dev.assay.evaluation.EvalReport;
 import dev.assay.evaluation.EvalRunService;
@@ -10,6 +9,9 @@ import dev.assay.grading.GraderConfig;
 import dev.assay.grading.GraderConfigs;
 import dev.assay.grading.GraderSpec;
 import dev.assay.platform.ApiException;
+import dev.assay.queue.WorkItem;
+import dev.assay.queue.WorkKind;
+import dev.assay.queue.WorkQueue;
 import dev.assay.scoring.ScoringModels;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +39,7 @@ class Promotions {
   private final GraderConfigs configs;
   private final GateSets gateSets;
   private final EvalRunService runs;
-  private final EvalJobs jobs;
+  private final WorkQueue queue;
   private final ExemplarService exemplars;
   private final PromotionRepository repository;
   private final GateConfig margins;
@@ -47,7 +49,7 @@ class Promotions {
       GraderConfigs configs,
       GateSets gateSets,
       EvalRunService runs,
-      EvalJobs jobs,
+      WorkQueue queue,
       ExemplarService exemplars,
       PromotionRepository repository,
       GateConfig margins,
@@ -55,7 +57,7 @@ class Promotions {
     this.configs = configs;
     this.gateSets = gateSets;
     this.runs = runs;
-    this.jobs = jobs;
+    this.queue = queue;
     this.exemplars = exemplars;
     this.repository = repository;
     this.margins = margins;
@@ -86,11 +88,10 @@ class Promotions {
               : "the candidate is already the active configuration");
     }
     configs.check(candidate.spec());
-    GateSets.GateSet gate = gateSets.require(ws);
+    gateSets.require(ws);
     UUID id = UUID.randomUUID();
     start(id, ws, candidate, active, withPending, null, by);
-    jobs.submit(
-        "promotion " + id, () -> evaluate(id, ws, gate, active, candidate, pending, null, by));
+    enqueue(id, ws, new PromotionJob(active.ref(), candidate.ref(), pending, null, by));
     return repository.get(ws, id);
   }
 
@@ -123,13 +124,10 @@ class Promotions {
       throw ApiException.unprocessable(
           "nothing-to-promote", "scoring model v" + version + " is already the workspace's model");
     }
-    GraderConfig candidate =
-        active.withSpec(spec.withScorerModel(version), "scoring model v" + version);
-    GateSets.GateSet gate = gateSets.require(ws);
+    gateSets.require(ws);
     UUID id = UUID.randomUUID();
     start(id, ws, active, active, false, version, by);
-    jobs.submit(
-        "promotion " + id, () -> evaluate(id, ws, gate, active, candidate, List.of(), version, by));
+    enqueue(id, ws, new PromotionJob(active.ref(), active.ref(), List.of(), version, by));
     return repository.get(ws, id);
   }
 
@@ -141,14 +139,21 @@ class Promotions {
       boolean withPending,
       Integer modelVersion,
       UUID by) {
-    repository.abandonStale(
-        ws,
-        ABANDONED_AFTER_MINUTES,
-        Map.of(
-            "error",
-            "abandoned: no progress for "
-                + ABANDONED_AFTER_MINUTES
-                + " minutes (service stopped?)"));
+    // A gate left by a version that ran gates in memory; the queue decides the fate of its own.
+    repository
+        .staleEvaluating(ws, ABANDONED_AFTER_MINUTES)
+        .filter(stale -> !queue.pending(stale))
+        .ifPresent(
+            stale ->
+                repository.decide(
+                    stale,
+                    "failed",
+                    Map.of(
+                        "error",
+                        "abandoned: no progress for "
+                            + ABANDONED_AFTER_MINUTES
+                            + " minutes (service stopped?)"),
+                    List.of()));
     if (!repository.insert(id, ws, candidate.id(), active.id(), withPending, modelVersion, by)) {
       throw ApiException.conflict(
           "gate-busy", "another promotion of this workspace is still being evaluated");
@@ -161,6 +166,43 @@ class Promotions {
 
   List<PromotionRepository.PromotionView> list(long ws, int page, int size) {
     return repository.list(ws, page, size);
+  }
+
+  /** What the queue stores for a gate: its configurations by reference, rebuilt on claim. */
+  record PromotionJob(
+      String activeRef, String candidateRef, List<Long> pending, Integer modelVersion, UUID by) {}
+
+  private void enqueue(UUID id, long ws, PromotionJob job) {
+    queue.enqueue(new WorkQueue.NewItem(WorkKind.PROMOTION, ws, null, null, id, job));
+  }
+
+  /**
+   * Runs the gate of promotion {@code id} under the queue's {@code claim}. The configurations are
+   * those named at request time; a scoring-model gate pins the active one to the model's version.
+   */
+  void evaluate(UUID id, long ws, PromotionJob job, WorkItem claim) {
+    GraderConfig active = configs.find(ws, job.activeRef());
+    GraderConfig candidate =
+        job.modelVersion() == null
+            ? configs.find(ws, job.candidateRef())
+            : active.withSpec(
+                active.spec().withScorerModel(job.modelVersion()),
+                "scoring model v" + job.modelVersion());
+    evaluate(
+        id,
+        ws,
+        gateSets.require(ws),
+        active,
+        candidate,
+        job.pending(),
+        job.modelVersion(),
+        job.by(),
+        claim);
+  }
+
+  /** The queue gave up on the gate: it is failed with the reason. */
+  void gaveUp(UUID id, String reason) {
+    repository.decide(id, "failed", Map.of("error", reason), List.of());
   }
 
   private void heartbeat(UUID id, int done) {
@@ -177,18 +219,21 @@ class Promotions {
       GraderConfig candidate,
       List<Long> pending,
       Integer modelVersion,
-      UUID by) {
+      UUID by,
+      WorkItem claim) {
     try {
       EvalOptions options = EvalOptions.gate();
       EvalReport baseline =
           runs.runNow(
               new EvalRunService.Plan(
                   ws, "gate", gate.name(), gate.rows(), options, active, false, by),
+              claim,
               (done, total) -> heartbeat(id, done));
       EvalReport challenger =
           runs.runNow(
               new EvalRunService.Plan(
                   ws, "gate", gate.name(), gate.rows(), options, candidate, !pending.isEmpty(), by),
+              claim,
               (done, total) -> heartbeat(id, done));
       repository.runs(id, UUID.fromString(baseline.runId()), UUID.fromString(challenger.runId()));
       Gate.Decision decision = Gate.decide(baseline, challenger, margins);
@@ -220,9 +265,10 @@ class Promotions {
                 repository.decide(id, "promoted", recorded, activated);
               });
       LOG.infof("promotion %s: %s is active", id, candidate.ref());
-    } catch (RuntimeException e) {
+    } catch (ApiException e) {
+      // Cannot succeed on a retry (e.g. a configuration was removed): the queue fails it for good.
       Map<String, Object> failure = new LinkedHashMap<>();
-      failure.put("error", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      failure.put("error", e.getMessage());
       repository.decide(id, "failed", failure, List.of());
       throw e;
     }

@@ -1,21 +1,26 @@
 package dev.assay.evaluation;
 
 import dev.assay.grading.GraderConfig;
+import dev.assay.queue.WorkItem;
+import dev.assay.queue.WorkKind;
+import dev.assay.queue.WorkQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 
-/** Stored evaluation runs: started, graded (now or in the background), finished or failed. */
+/**
+ * Stored evaluation runs: started, graded (now, or from the shared work queue), finished or failed.
+ */
 @ApplicationScoped
 public class EvalRunService {
   private final EvalRunner runner;
   private final EvalRuns runs;
-  private final EvalJobs jobs;
+  private final WorkQueue queue;
 
-  EvalRunService(EvalRunner runner, EvalRuns runs, EvalJobs jobs) {
+  EvalRunService(EvalRunner runner, EvalRuns runs, WorkQueue queue) {
     this.runner = runner;
     this.runs = runs;
-    this.jobs = jobs;
+    this.queue = queue;
   }
 
   /** What to evaluate, with what, for whom. */
@@ -29,29 +34,53 @@ public class EvalRunService {
       boolean includePending,
       UUID createdBy) {}
 
-  /** Records the run and grades it in the background; the run's status tells when it is done. */
+  /** Records the run and queues it; the run's status tells when it is done. */
   public UUID submit(Plan plan) {
-    UUID id = start(plan);
-    jobs.submit("evaluation run " + id, () -> run(id, plan, (done, total) -> {}));
+    UUID id = start(plan, null);
+    queue.enqueue(
+        new WorkQueue.NewItem(
+            WorkKind.EVAL_RUN, plan.workspaceId(), null, null, id, QueuedRun.of(plan)));
     return id;
   }
 
   /** Records the run and grades it now; the report is stored and returned. */
   public EvalReport runNow(Plan plan, EvalRunner.Progress progress) {
-    return run(start(plan), plan, progress);
+    return run(start(plan, null), plan, progress, true);
   }
 
-  private UUID start(Plan plan) {
-    return runs.start(
-        plan.workspaceId(),
-        plan.purpose(),
-        plan.dataset(),
-        plan.config(),
-        plan.options(),
-        plan.createdBy());
+  /**
+   * As {@link #runNow}, inside the work item {@code claim} (a promotion gate): if the claim's lease
+   * runs out the run is retired as abandoned, and the item's next attempt starts a new run.
+   */
+  public EvalReport runNow(Plan plan, WorkItem claim, EvalRunner.Progress progress) {
+    return run(start(plan, claim), plan, progress, true);
   }
 
-  private EvalReport run(UUID id, Plan plan, EvalRunner.Progress progress) {
+  /**
+   * Grades queued run {@code id} under {@code claim}. A failure is left to the queue, which retries
+   * it and records the run as failed when it gives up.
+   */
+  void runClaimed(UUID id, Plan plan, WorkItem claim) {
+    runs.claimed(id, claim);
+    run(id, plan, (done, total) -> {}, false);
+  }
+
+  private UUID start(Plan plan, WorkItem claim) {
+    UUID id =
+        runs.start(
+            plan.workspaceId(),
+            plan.purpose(),
+            plan.dataset(),
+            plan.config(),
+            plan.options(),
+            plan.createdBy());
+    if (claim != null) {
+      runs.claimed(id, claim);
+    }
+    return id;
+  }
+
+  private EvalReport run(UUID id, Plan plan, EvalRunner.Progress progress, boolean failHere) {
     try {
       EvalReport report =
           runner.evaluate(
@@ -64,14 +93,15 @@ public class EvalRunService {
               plan.includePending(),
               (done, total) -> {
                 progress.graded(done, total);
-                if (done == total || done % 25 == 0) {
-                  runs.progress(id, done, total);
-                }
+                // Every row is a heartbeat: a run with none for a while is found abandoned.
+                runs.progress(id, done, total);
               });
       runs.finish(id, report, HtmlReport.render(report));
       return report;
     } catch (RuntimeException e) {
-      runs.fail(id, e);
+      if (failHere) {
+        runs.fail(id, e);
+      }
       throw e;
     }
   }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.grading.GraderConfig;
 import dev.assay.platform.ApiException;
 import dev.assay.platform.Jdbc;
+import dev.assay.queue.WorkItem;
+import dev.assay.queue.WorkQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -25,12 +27,14 @@ public class EvalRuns {
           + " finished_at";
 
   private final Jdbc jdbc;
+  private final WorkQueue queue;
   private final ObjectMapper json;
   // Reports stored by older versions may carry fields this one no longer has.
   private final ObjectMapper tolerant;
 
-  EvalRuns(Jdbc jdbc, ObjectMapper json) {
+  EvalRuns(Jdbc jdbc, ObjectMapper json, WorkQueue queue) {
     this.jdbc = jdbc;
+    this.queue = queue;
     this.json = json;
     this.tolerant =
         json.copy()
@@ -89,7 +93,8 @@ public class EvalRuns {
   public void progress(UUID id, int graded, int total) {
     jdbc.update(
         "record evaluation progress",
-        "UPDATE eval_run SET status = 'running', graded = ?, total = ? WHERE id = ?",
+        "UPDATE eval_run SET status = 'running', graded = ?, total = ?, updated_at = now()"
+            + " WHERE id = ?",
         graded,
         total,
         id);
@@ -108,11 +113,77 @@ public class EvalRuns {
   }
 
   public void fail(UUID id, Exception cause) {
+    fail(id, cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+  }
+
+  /** Records the run as failed with {@code reason}, unless it already finished. */
+  public void fail(UUID id, String reason) {
     jdbc.update(
         "record a failed evaluation run",
-        "UPDATE eval_run SET status = 'failed', error = ?, finished_at = now() WHERE id = ?",
-        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(),
+        "UPDATE eval_run SET status = 'failed', error = ?, finished_at = now(), updated_at = now()"
+            + " WHERE id = ? AND status IN ('queued', 'running')",
+        reason,
         id);
+  }
+
+  /** Names the queue claim that grades the run from now on (a new attempt restarts it). */
+  void claimed(UUID id, WorkItem claim) {
+    jdbc.update(
+        "record an evaluation run's claim",
+        "UPDATE eval_run SET status = 'running', graded = 0, work_item_id = ?, work_attempt = ?,"
+            + " updated_at = now() WHERE id = ?",
+        claim.id(),
+        claim.attempts(),
+        id);
+  }
+
+  private record Unfinished(UUID id, Long workItemId, Integer workAttempt, boolean quiet) {}
+
+  /**
+   * Fails the runs nobody grades any more: a gate's run whose claim's lease ran out or was taken
+   * over by a later attempt (an API run is the queue's to retry or fail), or (for runs outside the
+   * queue, such as the command line's) no progress for {@code quietFor}. Returns how many it
+   * retired.
+   */
+  public int retire(java.time.Duration quietFor) {
+    List<Unfinished> open =
+        jdbc.list(
+            "find unfinished evaluation runs",
+            "SELECT id, work_item_id, work_attempt,"
+                + " updated_at < now() - ? * interval '1 millisecond' AS quiet"
+                + " FROM eval_run WHERE status IN ('queued', 'running')",
+            r ->
+                new Unfinished(
+                    r.uuid("id"),
+                    r.nullableLong("work_item_id"),
+                    r.nullableInt("work_attempt"),
+                    r.bool("quiet")),
+            quietFor.toMillis());
+    int retired = 0;
+    for (Unfinished run : open) {
+      String reason = abandoned(run, quietFor);
+      if (reason != null) {
+        fail(run.id(), reason);
+        retired++;
+      }
+    }
+    return retired;
+  }
+
+  private String abandoned(Unfinished run, java.time.Duration quietFor) {
+    if (queue.pending(run.id())) {
+      return null; // an API run the queue still holds: it finishes it or fails it with the reason
+    }
+    if (run.workItemId() != null) {
+      return queue.holds(run.workItemId(), run.workAttempt())
+          ? null
+          : "abandoned: the instance grading it stopped (its queue lease expired); the gate runs"
+              + " again as a new attempt";
+    }
+    if (!run.quiet()) {
+      return null;
+    }
+    return "abandoned: no progress for " + quietFor.toMinutes() + " minutes (its process stopped?)";
   }
 
   /** The workspace's runs, newest first. */

@@ -71,7 +71,10 @@ class AccessControlTest {
           "GET /api/v1/interviews/{id}/scorecard.html",
           "PUT /api/v1/candidates/{candidateRef}/cohort",
           "DELETE /api/v1/candidates/{candidateRef}/cohort",
-          "POST /api/v1/grades/{id}/feedback-links");
+          "POST /api/v1/grades/{id}/feedback-links",
+          "POST /api/v1/grade-batches",
+          "GET /api/v1/grade-batches/{id}",
+          "GET /api/v1/grade-batches/{id}/results");
 
   /** Bodies that reach the operation's logic; an operation not named here is sent {@code {}}. */
   private static Map<String, Object> samples() {
@@ -82,6 +85,11 @@ class AccessControlTest {
         "POST /api/v1/questions/{id}/exemplars", Map.of("label", "weak"),
         "POST /api/v1/grades",
             Map.of("questionId", QUESTION, "answer", ANSWER + " " + UUID.randomUUID()),
+        "POST /api/v1/grade-batches",
+            Map.of(
+                "items",
+                List.of(
+                    Map.of("questionId", QUESTION, "answer", ANSWER + " " + UUID.randomUUID()))),
         "POST /api/v1/keys", Map.of("name", "n", "role", "grader"),
         "POST /api/v1/workspaces",
             Map.of("slug", "ws-" + UUID.randomUUID().toString().substring(0, 8), "name", "n"),

@@ -1,0 +1,15 @@
+package dev.assay.batch;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.assay.platform.WireNames;
+
+/** A batch is running until every item is done or failed. */
+enum BatchStatus {
+  RUNNING,
+  DONE;
+
+  @JsonValue
+  public String wire() {
+    return WireNames.of(this);
+  }
+}

@@ -69,10 +69,6 @@ class ReviewerFlowBrowserTest {
     reviewerKey = Api.issueKey(Api.ADMIN_KEY, "reviewer");
     flaggedGrade =
         Api.grade(Api.ADMIN_KEY, QUESTION, ATTACK + " " + UUID.randomUUID()).getString("id");
-    // RestAssured knows the test port only once a test runs, so the data is made here.
-    reviewerKey = Api.issueKey(Api.ADMIN_KEY, "reviewer");
-    flaggedGrade =
-        Api.grade(Api.ADMIN_KEY, QUESTION, ATTACK + " " + UUID.randomUUID()).getString("id");
     browser.driver.get(url("/app/queue"));
     assertTrue(
         browser.driver.getCurrentUrl().contains("/app/sign-in"), "a new visitor signs in first");

@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.net.URI;
 import java.net.URL;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A reviewer's path through the web app in headless Chromium, as a new user takes it: sign in, open
@@ -88,13 +91,16 @@ class ReviewerFlowBrowserTest {
   void theQueueShowsTheFlaggedGradeAndWhy() {
     new Select(browser.find("#f-reason")).selectByValue("flagged");
     browser.find(".filters button[type=submit]").click();
-    assertTrue(browser.driver.getCurrentUrl().contains("reason=flagged"));
+    // On a loaded machine the click can return before the browser has left the page.
+    new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+        .until(ExpectedConditions.urlContains("reason=flagged"));
     WebElement row = browser.find("tr[data-grade='" + flaggedGrade + "']");
     assertTrue(row.getText().contains("flagged"), row.getText());
     assertTrue(row.getText().toLowerCase().contains("instructions"), row.getText());
     browser.look("02-queue-flagged");
     row.findElement(By.cssSelector("button.primary")).click();
-    assertTrue(browser.driver.getCurrentUrl().endsWith("/app/grades/" + flaggedGrade));
+    new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+        .until(ExpectedConditions.urlMatches("/app/grades/" + flaggedGrade + "$"));
   }
 
   @Test

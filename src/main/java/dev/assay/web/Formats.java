@@ -3,12 +3,27 @@ package dev.assay.web;
 import io.quarkus.qute.TemplateExtension;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Numbers and times as pages print them: {@code {fmt:num(x)}}, {@code {fmt:ago(t)}}. */
 @TemplateExtension(namespace = "fmt")
 public final class Formats {
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+
   private Formats() {}
+
+  /** A moment in UTC to the minute: 2026-11-30 07:45 UTC. */
+  public static String when(OffsetDateTime at) {
+    return at == null ? "–" : WHEN.format(at.withOffsetSameInstant(ZoneOffset.UTC));
+  }
+
+  /** The start of a content hash, enough to tell versions apart by eye. */
+  public static String hash(String hash) {
+    return hash == null || hash.length() <= 12 ? String.valueOf(hash) : hash.substring(0, 12);
+  }
 
   /** At most two decimals, without trailing zeros: 3, 2.5, 0.67. */
   public static String num(double x) {
@@ -20,6 +35,11 @@ public final class Formats {
   public static String words(String slug) {
     String s = slug.replace('-', ' ');
     return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  /** Rounded to a whole number: scores on 0-100. */
+  public static String whole(double x) {
+    return String.valueOf(Math.round(x));
   }
 
   public static String percent(double share) {

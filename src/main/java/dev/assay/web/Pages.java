@@ -14,6 +14,19 @@ import jakarta.ws.rs.core.Response;
  */
 @RequestScoped
 public class Pages {
+  private static final String CSP = "Content-Security-Policy";
+  private static final String PAGE_POLICY =
+      "default-src 'self'; frame-ancestors 'none'; form-action 'self'";
+  // Sent with every page and document; the CSP differs between the two, so it is set apart.
+  private static final java.util.Map<String, String> HEADERS =
+      java.util.Map.of(
+          "X-Content-Type-Options",
+          "nosniff",
+          "Referrer-Policy",
+          "no-referrer",
+          "Cache-Control",
+          "no-store");
+
   private final SecurityIdentity identity;
   private final Caller caller;
 
@@ -31,16 +44,30 @@ public class Pages {
 
   /** A page outside the signed-in app (sign-in, candidate feedback). */
   public static Response html(int status, TemplateInstance template) {
-    return Response.status(status)
-        .type("text/html;charset=UTF-8")
-        .header(
-            "Content-Security-Policy",
-            "default-src 'self'; frame-ancestors 'none'; form-action 'self'")
-        .header("X-Content-Type-Options", "nosniff")
-        .header("Referrer-Policy", "no-referrer")
-        .header("Cache-Control", "no-store")
-        .entity(template.render())
+    Response.ResponseBuilder out =
+        Response.status(status).type("text/html;charset=UTF-8").entity(template.render());
+    HEADERS.forEach(out::header);
+    return out.header(CSP, PAGE_POLICY).build();
+  }
+
+  /**
+   * A stored, self-contained HTML document (an evaluation report, a print view): its own inline
+   * {@code <style>} is allowed, and nothing else (no script, no frames, no forms, no requests out).
+   */
+  public static Response selfContained(String html) {
+    Response.ResponseBuilder out = Response.ok(html, "text/html;charset=UTF-8");
+    HEADERS.forEach(out::header);
+    return out.header(
+            CSP,
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none';"
+                + " form-action 'none'")
         .build();
+  }
+
+  /** Adds the page headers to a response built elsewhere (an error page made of a problem). */
+  static void secure(jakarta.ws.rs.core.MultivaluedMap<String, Object> headers) {
+    HEADERS.forEach(headers::putSingle);
+    headers.putSingle(CSP, PAGE_POLICY);
   }
 
   /** Refuses a form whose CSRF token is not the session's (see {@link CsrfRefused}). */

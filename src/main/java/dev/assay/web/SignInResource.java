@@ -52,6 +52,20 @@ class SignInResource {
     return Pages.redirect(WebSessions.PATH + "/queue");
   }
 
+  /**
+   * Any {@code /app} address no page answers. It sits here, in the class of the bare {@code /app}
+   * path, because JAX-RS picks the resource class first: a class of its own with a catch-all path
+   * would outrank this one and swallow sign-in. {@link PageErrors} shows the 404 as a page.
+   * Signed-in users only, like every page.
+   */
+  @GET
+  @Path("{path: .+}")
+  @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+  @Operation(hidden = true)
+  public Response unknown(@jakarta.ws.rs.PathParam("path") String path) {
+    throw dev.assay.platform.ApiException.notFound("page", WebSessions.PATH + "/" + path);
+  }
+
   @GET
   @Path("sign-in")
   @PermitAll

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -21,6 +22,7 @@ final class Browser implements AutoCloseable {
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String DRIVER = "/usr/bin/chromedriver";
   private static final Path SHOTS = Path.of("target", "screenshots");
+  private static final int TALLEST = 8000;
 
   final ChromeDriver driver;
 
@@ -43,15 +45,37 @@ final class Browser implements AutoCloseable {
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
   }
 
-  /** Saves the whole page as {@code target/screenshots/<name>.png}. */
+  /**
+   * Saves the whole page as {@code target/screenshots/<name>.png}: the window is stretched to the
+   * page's height (up to {@value #TALLEST} pixels) for the shot, then put back.
+   */
   void screenshot(String name) {
+    Dimension window = driver.manage().window().getSize();
+    Object height = driver.executeScript("return document.documentElement.scrollHeight");
+    int page = height instanceof Number n ? n.intValue() : window.getHeight();
     try {
       Files.createDirectories(SHOTS);
+      if (page > window.getHeight()) {
+        driver.manage().window().setSize(new Dimension(window.getWidth(), Math.min(page, TALLEST)));
+      }
       File shot = driver.getScreenshotAs(OutputType.FILE);
       Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      driver.manage().window().setSize(window);
     }
+  }
+
+  /** Saves a full-page screenshot and checks the page with axe-core: no serious violation. */
+  void look(String name) {
+    screenshot(name);
+    org.junit.jupiter.api.Assertions.assertEquals(
+        java.util.List.of(), Axe.seriousViolations(driver), "accessibility of " + name);
+  }
+
+  org.openqa.selenium.WebElement find(String css) {
+    return driver.findElement(org.openqa.selenium.By.cssSelector(css));
   }
 
   @Override

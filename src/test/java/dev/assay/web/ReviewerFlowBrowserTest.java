@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.net.URI;
 import java.net.URL;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A reviewer's path through the web app in headless Chromium, as a new user takes it: sign in, open
@@ -62,16 +65,6 @@ class ReviewerFlowBrowserTest {
     return URI.create(base.toString()).resolve(path).toString();
   }
 
-  /** Saves a screenshot of the page and checks it with axe-core: no serious violation. */
-  private void look(String name) {
-    browser.screenshot(name);
-    assertEquals(List.of(), Axe.seriousViolations(browser.driver), "accessibility of " + name);
-  }
-
-  private WebElement find(String css) {
-    return browser.driver.findElement(By.cssSelector(css));
-  }
-
   @Test
   @Order(1)
   void signIn() {
@@ -79,42 +72,41 @@ class ReviewerFlowBrowserTest {
     reviewerKey = Api.issueKey(Api.ADMIN_KEY, "reviewer");
     flaggedGrade =
         Api.grade(Api.ADMIN_KEY, QUESTION, ATTACK + " " + UUID.randomUUID()).getString("id");
-    // RestAssured knows the test port only once a test runs, so the data is made here.
-    reviewerKey = Api.issueKey(Api.ADMIN_KEY, "reviewer");
-    flaggedGrade =
-        Api.grade(Api.ADMIN_KEY, QUESTION, ATTACK + " " + UUID.randomUUID()).getString("id");
     browser.driver.get(url("/app/queue"));
     assertTrue(
         browser.driver.getCurrentUrl().contains("/app/sign-in"), "a new visitor signs in first");
-    look("01-sign-in");
-    find("#apiKey").sendKeys("wrong-key");
-    find("button[type=submit].primary").click();
-    assertTrue(find("#sign-in-error").getText().contains("unknown"));
-    find("#apiKey").sendKeys(reviewerKey);
-    find("button[type=submit].primary").click();
+    browser.look("01-sign-in");
+    browser.find("#apiKey").sendKeys("wrong-key");
+    browser.find("button[type=submit].primary").click();
+    assertTrue(browser.find("#sign-in-error").getText().contains("unknown"));
+    browser.find("#apiKey").sendKeys(reviewerKey);
+    browser.find("button[type=submit].primary").click();
     assertTrue(
         browser.driver.getCurrentUrl().endsWith("/app/queue"), browser.driver.getCurrentUrl());
-    assertTrue(find(".who").getText().contains("reviewer"));
+    assertTrue(browser.find(".who").getText().contains("reviewer"));
   }
 
   @Test
   @Order(2)
   void theQueueShowsTheFlaggedGradeAndWhy() {
-    new Select(find("#f-reason")).selectByValue("flagged");
-    find(".filters button[type=submit]").click();
-    assertTrue(browser.driver.getCurrentUrl().contains("reason=flagged"));
-    WebElement row = find("tr[data-grade='" + flaggedGrade + "']");
+    new Select(browser.find("#f-reason")).selectByValue("flagged");
+    browser.find(".filters button[type=submit]").click();
+    // On a loaded machine the click can return before the browser has left the page.
+    new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+        .until(ExpectedConditions.urlContains("reason=flagged"));
+    WebElement row = browser.find("tr[data-grade='" + flaggedGrade + "']");
     assertTrue(row.getText().contains("flagged"), row.getText());
     assertTrue(row.getText().toLowerCase().contains("instructions"), row.getText());
-    look("02-queue-flagged");
+    browser.look("02-queue-flagged");
     row.findElement(By.cssSelector("button.primary")).click();
-    assertTrue(browser.driver.getCurrentUrl().endsWith("/app/grades/" + flaggedGrade));
+    new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+        .until(ExpectedConditions.urlMatches("/app/grades/" + flaggedGrade + "$"));
   }
 
   @Test
   @Order(3)
   void theGradePageExplainsTheFlagAndShowsTheEvidence() {
-    String reasons = find("#review-reasons").getText();
+    String reasons = browser.find("#review-reasons").getText();
     assertTrue(reasons.contains("ignore its instructions"), reasons);
     assertFalse(
         browser.driver.findElements(By.cssSelector("#answer mark")).isEmpty(),
@@ -122,28 +114,30 @@ class ReviewerFlowBrowserTest {
     assertFalse(
         browser.driver.findElements(By.cssSelector(".exemplar")).isEmpty(),
         "retrieved exemplars are shown");
-    assertTrue(find("#prov-h").isDisplayed());
-    look("03-grade-flagged");
+    assertTrue(browser.find("#prov-h").isDisplayed());
+    browser.look("03-grade-flagged");
   }
 
   @Test
   @Order(4)
   void anOverrideShowsBesideTheAutomatedScoreAndInTheHistory() {
-    String automated = find("#automated-score").getText();
-    WebElement overall = find("#overall");
+    String automated = browser.find("#automated-score").getText();
+    WebElement overall = browser.find("#overall");
     overall.clear();
     overall.sendKeys("0.5");
-    new Select(find("#reasonCode")).selectByValue("injection");
-    find("#reason").sendKeys("The answer tries to instruct the grader; little substance.");
-    find("#save-override").click();
+    new Select(browser.find("#reasonCode")).selectByValue("injection");
+    browser.find("#reason").sendKeys("The answer tries to instruct the grader; little substance.");
+    browser.find("#save-override").click();
     assertTrue(browser.driver.getCurrentUrl().contains("saved=override"));
     assertTrue(
-        find("#effective-score").getText().startsWith("0.5"), find("#effective-score").getText());
-    assertEquals(automated, find("#automated-score").getText(), "the automated score stays");
-    String history = find("#history").getText();
+        browser.find("#effective-score").getText().startsWith("0.5"),
+        browser.find("#effective-score").getText());
+    assertEquals(
+        automated, browser.find("#automated-score").getText(), "the automated score stays");
+    String history = browser.find("#history").getText();
     assertTrue(history.contains("Overridden by a reviewer"), history);
     assertTrue(history.contains("injection: The answer tries to instruct the grader"), history);
-    look("04-grade-overridden");
+    browser.look("04-grade-overridden");
     Api.given()
         .get("/api/v1/grades/{id}/history", flaggedGrade)
         .then()
@@ -155,10 +149,11 @@ class ReviewerFlowBrowserTest {
   @Order(5)
   void theDashboardCountsTheOverride() {
     browser.driver.get(url("/app/dashboard"));
-    String rate = find("#override-rate").getText();
+    String rate = browser.find("#override-rate").getText();
     assertTrue(rate.endsWith("%") && !rate.equals("0%"), "override rate: " + rate);
-    assertTrue(find(".chart svg").getText().contains(QUESTION), "the question's row in the chart");
-    look("05-dashboard");
+    assertTrue(
+        browser.find(".chart svg").getText().contains(QUESTION), "the question's row in the chart");
+    browser.look("05-dashboard");
   }
 
   @Test
@@ -174,7 +169,7 @@ class ReviewerFlowBrowserTest {
             .extract()
             .path("url");
     browser.driver.get(url(URI.create(link).getPath()));
-    String text = find("body").getText();
+    String text = browser.find("body").getText();
     assertTrue(text.contains("Feedback on your answer"), text);
     List<String> exemplars =
         Api.given()
@@ -188,9 +183,9 @@ class ReviewerFlowBrowserTest {
     shown.retainAll(runs);
     assertEquals(Set.of(), shown, "exemplar text on the candidate page");
     assertTrue(browser.driver.findElements(By.cssSelector(".exemplar")).isEmpty());
-    look("06-candidate-feedback");
+    browser.look("06-candidate-feedback");
     browser.driver.get(url(URI.create(link).getPath() + "x"));
-    assertTrue(find("h1").getText().contains("not valid"));
-    look("07-candidate-link-altered");
+    assertTrue(browser.find("h1").getText().contains("not valid"));
+    browser.look("07-candidate-link-altered");
   }
 }

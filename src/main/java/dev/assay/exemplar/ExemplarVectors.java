@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code exemplar} table's vectors (the owner's second class, beside {@link
@@ -90,6 +91,15 @@ public class ExemplarVectors {
         },
         Jdbc.array("bigint", own.keySet()),
         embeddingModel);
+  }
+
+  /** The workspaces that have active exemplars (the ones a learned scorer can train on). */
+  public Set<Long> workspacesWithActiveExemplars() {
+    return questions.workspacesOf(
+        jdbc.list(
+            "list questions with active exemplars",
+            "SELECT DISTINCT question_id FROM exemplar WHERE active",
+            r -> r.longValue("question_id")));
   }
 
   /** A text whose vector must be (re)computed. */

@@ -59,20 +59,12 @@ public class WorkspaceRepository implements PanacheRepository<Workspace> {
 
   /** Makes a grader configuration (or the deployment default, when null) the active one. */
   public void setActiveGraderConfig(long workspaceId, Long configId) {
-    jdbc.update(
-        "activate a grader configuration",
-        "UPDATE workspace SET active_grader_config_id = ? WHERE id = ?",
-        configId,
-        workspaceId);
+    setPointer("active_grader_config_id", configId, workspaceId);
   }
 
   /** Starts (or, with null, stops) shadow grading with a grader configuration. */
   public void setShadowGraderConfig(long workspaceId, Long configId) {
-    jdbc.update(
-        "set the shadow grader configuration",
-        "UPDATE workspace SET shadow_grader_config_id = ? WHERE id = ?",
-        configId,
-        workspaceId);
+    setPointer("shadow_grader_config_id", configId, workspaceId);
   }
 
   /** The scoring model version the workspace's unpinned configurations use, if any yet. */
@@ -87,10 +79,15 @@ public class WorkspaceRepository implements PanacheRepository<Workspace> {
 
   /** Points the workspace's unpinned configurations at scoring model {@code modelId}. */
   public void setScoringModel(long workspaceId, long modelId) {
+    setPointer("scoring_model_id", modelId, workspaceId);
+  }
+
+  /** Sets one pointer column; {@code column} is always one of this class's constants. */
+  private void setPointer(String column, Long value, long workspaceId) {
     jdbc.update(
-        "activate a scoring model",
-        "UPDATE workspace SET scoring_model_id = ? WHERE id = ?",
-        modelId,
+        "set the workspace's " + column,
+        "UPDATE workspace SET " + column + " = ? WHERE id = ?",
+        value,
         workspaceId);
   }
 

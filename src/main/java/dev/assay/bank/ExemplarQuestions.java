@@ -3,9 +3,11 @@ package dev.assay.bank;
 import dev.assay.exemplar.QuestionDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The bank's answers to the exemplar store's questions about questions and rubric versions. */
@@ -23,6 +25,19 @@ class ExemplarQuestions implements QuestionDirectory {
   public long workspaceOf(long questionId) {
     return QuarkusTransaction.joiningExisting()
         .call(() -> questions.findByIdOptional(questionId).orElseThrow().workspaceId);
+  }
+
+  @Override
+  public Set<Long> workspacesOf(Collection<Long> questionIds) {
+    if (questionIds.isEmpty()) {
+      return Set.of();
+    }
+    return QuarkusTransaction.joiningExisting()
+        .call(
+            () ->
+                questions.list("id in ?1", questionIds).stream()
+                    .map(q -> q.workspaceId)
+                    .collect(Collectors.toSet()));
   }
 
   @Override

@@ -49,7 +49,7 @@ public class EvalBank {
    * One question per eval question: a generic rubric, the reference answer and the seeds as
    * exemplars.
    */
-  BankDocument bank(EvalRunner.Split split) {
+  BankDocument bank(EvalSplit split) {
     List<QuestionSpec> specs = new ArrayList<>();
     for (Map.Entry<String, List<EvalRow>> q : split.graded().entrySet()) {
       EvalRow first = q.getValue().get(0);
@@ -117,7 +117,7 @@ public class EvalBank {
   }
 
   /** The workspace's questions with the run's seed rows added as exemplars. */
-  static BankDocument withSeeds(BankDocument own, EvalRunner.Split split) {
+  static BankDocument withSeeds(BankDocument own, EvalSplit split) {
     List<QuestionSpec> specs = new ArrayList<>();
     for (QuestionSpec q : own.questions()) {
       if (!split.graded().containsKey(q.id())) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.metrics.Agreement;
 import dev.assay.metrics.Bootstrap;
 import dev.assay.metrics.Metrics;
+import dev.assay.metrics.Ratings;
 import dev.assay.platform.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,7 +61,7 @@ public final class EvalCompare {
     }
     double step = a.gridStep();
     return switch (metric) {
-      case "qwk" -> delta(a, b, (p, h) -> Agreement.qwkOnGrid(p, h, step));
+      case "qwk" -> delta(a, b, (p, h) -> Ratings.qwkOnGrid(p, h, step));
       case "smd" -> delta(a, b, Agreement::smd);
       case "pearson" -> delta(a, b, Agreement::pearson);
       case "rmse" -> delta(a, b, Agreement::rmse);

@@ -3,6 +3,7 @@ package dev.assay.evaluation;
 import dev.assay.grading.GraderConfig;
 import dev.assay.metrics.Agreement;
 import dev.assay.metrics.Metrics;
+import dev.assay.metrics.Ratings;
 import dev.assay.scoring.ScoringModels;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -185,7 +186,7 @@ final class EvalReportBuilder {
     Map<String, Double> out = new LinkedHashMap<>();
     rowsOfQuestions()
         .forEach(
-            (q, idx) -> out.put(q, Agreement.qwkOnGrid(pick(scores, idx), pick(human, idx), step)));
+            (q, idx) -> out.put(q, Ratings.qwkOnGrid(pick(scores, idx), pick(human, idx), step)));
     return out;
   }
 

@@ -8,17 +8,12 @@ import dev.assay.grading.GradeView;
 import dev.assay.grading.GraderConfig;
 import dev.assay.grading.GradingService;
 import dev.assay.scoring.ScoringModels;
-import dev.assay.text.AnswerText;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Runs an eval set through the same grading pipeline that serves the API, in a fresh isolated
@@ -109,7 +104,7 @@ public class EvalRunner {
               ablated.spec().describe(),
               grades.stream().mapToDouble(g -> g.overall().score() / g.overall().maxScore())));
     }
-    Split split = setup.split();
+    EvalSplit split = setup.split();
     return report.build(
         new EvalReportBuilder.Run(
             runId,
@@ -135,7 +130,7 @@ public class EvalRunner {
   public record Prepared(
       long workspaceId,
       String slug,
-      Split split,
+      EvalSplit split,
       int excluded,
       ScoringModels.Resolved model,
       Map<String, List<EvalRow>> baselinePool) {
@@ -184,8 +179,8 @@ public class EvalRunner {
     }
     // Rows the shipped scoring model learned from may seed, but are never graded: the model would
     // be grading its own training data.
-    Split all = split(options, usable);
-    Split split =
+    EvalSplit all = EvalSplit.of(options, usable);
+    EvalSplit split =
         scoring.prior().map(p -> all.withoutGraded(r -> p.sawAnswer(r.answer()))).orElse(all);
     ScratchWorkspaces.Scratch workspace = scratch.create(dataset);
     try {
@@ -218,7 +213,7 @@ public class EvalRunner {
   }
 
   /** What the baselines learn from: what the grader sees, seed rows and in bank mode exemplars. */
-  private static Map<String, List<EvalRow>> baselinePool(Split split, BankDocument ownBank) {
+  private static Map<String, List<EvalRow>> baselinePool(EvalSplit split, BankDocument ownBank) {
     Map<String, List<EvalRow>> pool = new LinkedHashMap<>(split.seeds());
     if (ownBank == null) {
       return pool;
@@ -303,93 +298,5 @@ public class EvalRunner {
         new GradeRequest(
             EvalBank.slugOf(questionId), row.answer(), "row-" + index, List.of("eval"));
     return grading.grade(workspaceId, request, null, null, config, model).grade();
-  }
-
-  /**
-   * Seed and graded rows per question; questions with nothing to grade are left out. Seeds become
-   * exemplars, which the learned scorer trains on, so no row may be both: a split that would grade
-   * a seed row (the same row, or the same answer to the same question) cannot be made. {@code
-   * copiesOfSeeds} counts rows left out because another student wrote a seed's answer word for
-   * word.
-   */
-  record Split(
-      Map<String, List<EvalRow>> seeds,
-      Map<String, List<EvalRow>> graded,
-      int copiesOfSeeds,
-      int seenByPrior) {
-    Split {
-      for (Map.Entry<String, List<EvalRow>> q : graded.entrySet()) {
-        Set<String> seeded =
-            seeds.getOrDefault(q.getKey(), List.of()).stream()
-                .map(r -> AnswerText.dedupKey(r.answer()))
-                .collect(Collectors.toSet());
-        for (EvalRow row : q.getValue()) {
-          if (seeded.contains(AnswerText.dedupKey(row.answer()))) {
-            throw new IllegalStateException(
-                "row of question " + q.getKey() + " is both a training seed and graded");
-          }
-        }
-      }
-    }
-
-    /** The same split without the graded rows {@code seen} accepts (counted in seenByPrior). */
-    Split withoutGraded(java.util.function.Predicate<EvalRow> seen) {
-      Map<String, List<EvalRow>> kept = new LinkedHashMap<>();
-      Map<String, List<EvalRow>> keptSeeds = new LinkedHashMap<>();
-      int dropped = 0;
-      for (Map.Entry<String, List<EvalRow>> q : graded.entrySet()) {
-        List<EvalRow> rows = q.getValue().stream().filter(seen.negate()).toList();
-        dropped += q.getValue().size() - rows.size();
-        if (!rows.isEmpty()) {
-          kept.put(q.getKey(), rows);
-          keptSeeds.put(q.getKey(), seeds.get(q.getKey()));
-        }
-      }
-      return new Split(keptSeeds, kept, copiesOfSeeds, seenByPrior + dropped);
-    }
-  }
-
-  static Split split(EvalOptions options, List<EvalRow> rows) {
-    Map<String, List<EvalRow>> byQuestion =
-        rows.stream()
-            .collect(
-                Collectors.groupingBy(
-                    EvalRow::questionId, LinkedHashMap::new, Collectors.toList()));
-    Random random = new Random(options.seed());
-    Map<String, List<EvalRow>> seeds = new LinkedHashMap<>();
-    Map<String, List<EvalRow>> graded = new LinkedHashMap<>();
-    int copies = 0;
-    for (Map.Entry<String, List<EvalRow>> q : byQuestion.entrySet()) {
-      if (graded.size() >= options.maxQuestions()) {
-        break;
-      }
-      List<EvalRow> seed = new ArrayList<>();
-      List<EvalRow> candidates = new ArrayList<>();
-      for (EvalRow row : q.getValue()) {
-        if (options.splitSeed().filter(s -> s.equals(row.split())).isPresent()) {
-          seed.add(row);
-        } else if (options.gradeSplit().map(s -> s.equals(row.split())).orElse(true)) {
-          candidates.add(row);
-        }
-      }
-      Collections.shuffle(candidates, random);
-      int extra = Math.min(options.seedPerQuestion(), candidates.size());
-      seed.addAll(candidates.subList(0, extra));
-      List<EvalRow> usableSeeds = seed.stream().filter(r -> !r.answer().isBlank()).toList();
-      Set<String> seeded =
-          usableSeeds.stream()
-              .map(r -> AnswerText.dedupKey(r.answer()))
-              .collect(Collectors.toSet());
-      List<EvalRow> rest = candidates.subList(extra, candidates.size());
-      List<EvalRow> fresh =
-          rest.stream().filter(r -> !seeded.contains(AnswerText.dedupKey(r.answer()))).toList();
-      copies += rest.size() - fresh.size();
-      List<EvalRow> toGrade = fresh.subList(0, Math.min(fresh.size(), options.maxPerQuestion()));
-      if (!toGrade.isEmpty()) {
-        seeds.put(q.getKey(), usableSeeds);
-        graded.put(q.getKey(), List.copyOf(toGrade));
-      }
-    }
-    return new Split(seeds, graded, copies, 0);
   }
 }

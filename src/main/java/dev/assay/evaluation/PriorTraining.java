@@ -14,8 +14,6 @@ import dev.assay.scoring.PriorModel;
 import dev.assay.scoring.ScoringModel;
 import dev.assay.scoring.ScoringModels;
 import dev.assay.scoring.Trainer;
-import dev.assay.workspace.WorkspaceRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,15 +25,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /**
  * {@code assay train-prior FILE... --out FILE}: trains the shipped scoring model on the train
- * splits of human-graded eval sets. Each set is loaded as an isolated workspace the way an
- * evaluation with {@code --seed-per-question 5} loads it (reference answer and five graded answers
- * per question as exemplars), and every other train row, up to 30 per question, becomes a training
- * row: its features against those exemplars (exactly as a grade computes them) and its human score.
- * Only train splits are read, so no test split of any set ever informs the model.
+ * splits of human-graded eval sets. Each set is loaded into a scratch workspace (removed when its
+ * rows are computed) the way an evaluation with {@code --seed-per-question 5} loads it (reference
+ * answer and five graded answers per question as exemplars), and every other train row, up to 30
+ * per question, becomes a training row: its features against those exemplars (exactly as a grade
+ * computes them) and its human score. Only train splits are read, so no test split of any set ever
+ * informs the model.
  */
 @ApplicationScoped
 public class PriorTraining {
@@ -44,7 +42,7 @@ public class PriorTraining {
   static final String SPLIT = "train";
 
   private final QuestionService questions;
-  private final WorkspaceRepository workspaces;
+  private final ScratchWorkspaces scratch;
   private final ExemplarService exemplars;
   private final EmbeddingService embeddings;
   private final EvidenceBuilder evidence;
@@ -54,7 +52,7 @@ public class PriorTraining {
 
   PriorTraining(
       QuestionService questions,
-      WorkspaceRepository workspaces,
+      ScratchWorkspaces scratch,
       ExemplarService exemplars,
       EmbeddingService embeddings,
       EvidenceBuilder evidence,
@@ -62,7 +60,7 @@ public class PriorTraining {
       ObjectMapper json) {
     this.evalBank = evalBank;
     this.questions = questions;
-    this.workspaces = workspaces;
+    this.scratch = scratch;
     this.exemplars = exemplars;
     this.embeddings = embeddings;
     this.evidence = evidence;
@@ -131,12 +129,18 @@ public class PriorTraining {
             false,
             List.of(),
             null);
-    EvalRunner.Split split = EvalRunner.split(options, train);
-    String slug = "prior-" + UUID.randomUUID().toString().substring(0, 8);
-    long workspaceId =
-        QuarkusTransaction.requiringNew()
-            .call(() -> workspaces.create(slug, "Scoring prior from " + dataset).id);
-    questions.importDocument(workspaceId, evalBank.bank(split));
+    EvalSplit split = EvalSplit.of(options, train);
+    return scratch.use(
+        "prior",
+        "Scoring prior from " + dataset,
+        workspace -> {
+          questions.importDocument(workspace.id(), evalBank.bank(split));
+          return trainingRows(workspace.id(), dataset, split);
+        });
+  }
+
+  /** One training row per graded row of the split, its features against the seeded exemplars. */
+  private List<Trainer.Row> trainingRows(long workspaceId, String dataset, EvalSplit split) {
     List<Trainer.Row> rows = new ArrayList<>();
     for (Map.Entry<String, List<EvalRow>> q : split.graded().entrySet()) {
       QuestionService.QuestionRef question =

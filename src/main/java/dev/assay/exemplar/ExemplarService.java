@@ -30,16 +30,19 @@ public class ExemplarService {
   public static final String ORIGIN_REVIEW = "review";
 
   private final ExemplarRepository repository;
+  private final ExemplarVectors vectors;
   private final EmbeddingService embeddings;
   private final CanonicalJson canonical;
   private final Event<ExemplarsChanged> changed;
 
   ExemplarService(
       ExemplarRepository repository,
+      ExemplarVectors vectors,
       EmbeddingService embeddings,
       CanonicalJson canonical,
       Event<ExemplarsChanged> changed) {
     this.repository = repository;
+    this.vectors = vectors;
     this.embeddings = embeddings;
     this.canonical = canonical;
     this.changed = changed;
@@ -236,7 +239,7 @@ public class ExemplarService {
 
   /** The nearest {@code k} exemplars of each label to an already embedded answer. */
   public List<ExemplarMatch> nearest(long questionId, Embedding query, int k) {
-    return repository.nearest(questionId, query.vector(), k, embeddings.modelId());
+    return vectors.nearest(questionId, query.vector(), k, embeddings.modelId());
   }
 
   /** The nearest {@code k} exemplars of each label to an answer, with cosine similarities. */
@@ -244,7 +247,7 @@ public class ExemplarService {
     Embedding query = embeddings.embed(answer);
     return new Retrieval(
         query,
-        repository.nearest(questionId, query.vector(), k, embeddings.modelId()),
+        vectors.nearest(questionId, query.vector(), k, embeddings.modelId()),
         embeddings.modelId());
   }
 

@@ -1,6 +1,8 @@
 package dev.assay.exemplar;
 
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the exemplar store needs to know about questions and rubric versions, answered by the
@@ -12,6 +14,9 @@ public interface QuestionDirectory {
 
   /** The workspace a question belongs to. */
   long workspaceOf(long questionId);
+
+  /** The workspaces the given questions belong to (each once). */
+  Set<Long> workspacesOf(Collection<Long> questionIds);
 
   /** The workspace's questions by id, in id order. */
   Map<Long, QuestionFacts> questions(long workspaceId);

@@ -17,12 +17,12 @@ public class Reembedder {
   private static final Logger LOG = Logger.getLogger(Reembedder.class);
   private static final int BATCH = 64;
 
-  private final ExemplarRepository repository;
+  private final ExemplarVectors repository;
   private final EmbeddingService embeddings;
   private final Event<ExemplarsReembedded> reembedded;
 
   Reembedder(
-      ExemplarRepository repository,
+      ExemplarVectors repository,
       EmbeddingService embeddings,
       Event<ExemplarsReembedded> reembedded) {
     this.repository = repository;
@@ -40,14 +40,14 @@ public class Reembedder {
     long start = System.nanoTime();
     int done = 0;
     while (true) {
-      List<ExemplarRepository.Pending> batch =
+      List<ExemplarVectors.Pending> batch =
           QuarkusTransaction.requiringNew()
               .call(() -> repository.staleEmbeddings(embeddings.modelId(), BATCH));
       if (batch.isEmpty()) {
         break;
       }
       List<Embedding> vectors =
-          embeddings.embedAll(batch.stream().map(ExemplarRepository.Pending::text).toList());
+          embeddings.embedAll(batch.stream().map(ExemplarVectors.Pending::text).toList());
       QuarkusTransaction.requiringNew()
           .run(
               () -> {

@@ -6,6 +6,7 @@ import dev.assay.llm.PromptLibrary;
 import dev.assay.platform.ApiException;
 import dev.assay.platform.CanonicalJson;
 import dev.assay.platform.Jdbc;
+import dev.assay.workspace.WorkspaceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.List;
@@ -23,6 +24,7 @@ public class GraderConfigs {
       "c.id, c.name, c.version, c.spec, c.spec_hash, c.description, c.created_at";
 
   private final Jdbc jdbc;
+  private final WorkspaceRepository workspaces;
   private final ObjectMapper json;
   private final LlmConfig llm;
   private final GradingConfig grading;
@@ -33,6 +35,7 @@ public class GraderConfigs {
 
   GraderConfigs(
       Jdbc jdbc,
+      WorkspaceRepository workspaces,
       ObjectMapper json,
       LlmConfig llm,
       GradingConfig grading,
@@ -40,6 +43,7 @@ public class GraderConfigs {
       CanonicalJson canonical) {
     this.canonical = canonical;
     this.jdbc = jdbc;
+    this.workspaces = workspaces;
     this.json = json;
     this.llm = llm;
     this.grading = grading;
@@ -190,20 +194,12 @@ public class GraderConfigs {
 
   /** Makes a stored configuration (or the deployment default, when null) the active one. */
   public void activate(long workspaceId, Long configId) {
-    jdbc.update(
-        "activate a grader configuration",
-        "UPDATE workspace SET active_grader_config_id = ? WHERE id = ?",
-        configId,
-        workspaceId);
+    workspaces.setActiveGraderConfig(workspaceId, configId);
   }
 
   /** Starts (or, with null, stops) shadow grading with a stored configuration. */
   public void shadowWith(long workspaceId, Long configId) {
-    jdbc.update(
-        "set the shadow grader configuration",
-        "UPDATE workspace SET shadow_grader_config_id = ? WHERE id = ?",
-        configId,
-        workspaceId);
+    workspaces.setShadowGraderConfig(workspaceId, configId);
   }
 
   /** The request's fields, the rest from the deployment defaults of its mode. */

@@ -5,6 +5,7 @@ import dev.assay.bank.RoleProfiles;
 import dev.assay.grading.GradeQuery;
 import dev.assay.grading.GradeView;
 import dev.assay.grading.GradingService;
+import dev.assay.metrics.Metrics;
 import dev.assay.review.EventKind;
 import dev.assay.review.ReviewService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Builds a scorecard from the grades of an interview's candidate: the newest grade per question (to
@@ -35,23 +34,22 @@ class Scorecards {
   private final ReviewService reviews;
   private final QuestionService questions;
   private final RoleProfiles roles;
+  private final ScorecardTrust trust;
   private final InterviewConfig config;
-  private final double lowConfidence;
 
   Scorecards(
       GradingService grading,
       ReviewService reviews,
       QuestionService questions,
       RoleProfiles roles,
-      InterviewConfig config,
-      @ConfigProperty(name = "assay.review.low-confidence", defaultValue = "0.5")
-          double lowConfidence) {
+      ScorecardTrust trust,
+      InterviewConfig config) {
     this.grading = grading;
     this.reviews = reviews;
     this.questions = questions;
     this.roles = roles;
+    this.trust = trust;
     this.config = config;
-    this.lowConfidence = lowConfidence;
   }
 
   /** One counted answer: its grade, question, review history and error model. */
@@ -110,7 +108,7 @@ class Scorecards {
     List<Scorecard.AreaScore> areas = areas(interview, result, counted, titles);
     List<Scorecard.Gap> gaps = gaps(workspaceId, interview, result, titles, unansweredPlan);
     Scorecard.Overall overall = overall(result);
-    Scorecard.Trust trust = trust(workspaceId, interview, result, counted, gaps);
+    Scorecard.Trust trust = this.trust.of(workspaceId, interview, result, counted, gaps);
     return new Scorecard(
         interview.id(),
         interview.candidateRef(),
@@ -234,62 +232,9 @@ class Scorecards {
     return new Scorecard.Overall(
         result.overall() == null ? null : percent(result.overall()),
         result.interval() == null ? null : range(result.interval()),
-        round(result.coverage(), 3),
+        Metrics.round(result.coverage(), 3),
         new Scorecard.Range(
             percent(result.ifMissingScored(0)), percent(result.ifMissingScored(1))));
-  }
-
-  private Scorecard.Trust trust(
-      long workspaceId,
-      Interview interview,
-      ScorecardMath.Result result,
-      List<Counted> counted,
-      List<Scorecard.Gap> gaps) {
-    List<UUID> flagged = new ArrayList<>();
-    List<UUID> lowConfidence = new ArrayList<>();
-    List<UUID> pending = new ArrayList<>();
-    for (Counted c : counted) {
-      if (c.grade().flags().stream().anyMatch(f -> !f.equals("reused-grade"))) {
-        flagged.add(c.grade().id());
-      }
-      if (c.grade().confidence() < this.lowConfidence) {
-        lowConfidence.add(c.grade().id());
-      }
-      if (c.grade().needsReview() && !c.reviewed()) {
-        pending.add(c.grade().id());
-      }
-    }
-    boolean weightsChanged =
-        roles
-            .find(workspaceId, interview.role().id())
-            .map(r -> !sameWeights(r.areaWeights(), interview.role().areaWeights()))
-            .orElse(true);
-    TrustRules.Facts facts =
-        new TrustRules.Facts(
-            counted.size(),
-            result.coverage(),
-            result.interval() == null ? null : result.interval().halfWidth(),
-            gaps,
-            flagged.size(),
-            lowConfidence.size(),
-            pending.size(),
-            weightsChanged);
-    return new Scorecard.Trust(
-        TrustRules.level(facts),
-        TrustRules.cautions(facts),
-        gaps.stream().map(Scorecard.Gap::area).toList(),
-        flagged,
-        lowConfidence,
-        pending,
-        counted.size());
-  }
-
-  private static boolean sameWeights(Map<String, Double> a, Map<String, Double> b) {
-    if (!a.keySet().equals(b.keySet())) {
-      return false;
-    }
-    return a.entrySet().stream()
-        .allMatch(e -> Math.abs(e.getValue() - Objects.requireNonNull(b.get(e.getKey()))) < 1e-9);
   }
 
   static Scorecard.Range range(ScorecardMath.Interval i) {
@@ -297,11 +242,6 @@ class Scorecards {
   }
 
   static double percent(double share) {
-    return round(100 * share, 1);
-  }
-
-  private static double round(double x, int digits) {
-    double f = Math.pow(10, digits);
-    return Math.round(x * f) / f;
+    return Metrics.round(100 * share, 1);
   }
 }

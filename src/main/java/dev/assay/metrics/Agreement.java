@@ -6,8 +6,9 @@ import java.util.stream.IntStream;
 
 /**
  * Agreement between automated scores and human scores, as reported in automated-scoring research:
- * quadratic weighted kappa, correlation, error and standardised mean difference, with percentile
- * bootstrap intervals.
+ * correlation, error and standardised mean difference, with percentile bootstrap intervals, and
+ * every metric at once ({@link #summarise}) with the grid ones of {@link Ratings} (quadratic
+ * weighted kappa, exact and adjacent agreement).
  *
  * <p>Contract shared by every method: paired arrays must have the same length n &gt;= 1, scores
  * must be finite and ratings must lie in {@code 0..k-1}; anything else is an {@link
@@ -44,7 +45,7 @@ public final class Agreement {
 
   /** Pearson's r; NaN when either side has zero variance. */
   public static double pearson(double[] x, double[] y) {
-    requirePaired(x, y);
+    Checks.requirePaired(x, y);
     // Tested on the raw values: the mean of a constant array is not always exactly that constant
     // in floating point, so the deviations would be rounding noise rather than zero.
     if (isConstant(x) || isConstant(y)) {
@@ -69,13 +70,13 @@ public final class Agreement {
 
   /** Spearman's rho: Pearson's r of the ranks, tied values sharing their average rank. */
   public static double spearman(double[] x, double[] y) {
-    requirePaired(x, y);
+    Checks.requirePaired(x, y);
     return pearson(ranks(x), ranks(y));
   }
 
   /** Mean absolute error. */
   public static double mae(double[] predicted, double[] human) {
-    requirePaired(predicted, human);
+    Checks.requirePaired(predicted, human);
     double sum = 0;
     for (int i = 0; i < predicted.length; i++) {
       sum += Math.abs(predicted[i] - human[i]);
@@ -85,7 +86,7 @@ public final class Agreement {
 
   /** Root mean squared error. */
   public static double rmse(double[] predicted, double[] human) {
-    requirePaired(predicted, human);
+    Checks.requirePaired(predicted, human);
     double sum = 0;
     for (int i = 0; i < predicted.length; i++) {
       double d = predicted[i] - human[i];
@@ -100,7 +101,7 @@ public final class Agreement {
    * variances are 0 and means equal; NaN if both variances are 0 and means differ.
    */
   public static double smd(double[] predicted, double[] human) {
-    requirePaired(predicted, human);
+    Checks.requirePaired(predicted, human);
     double difference = mean(predicted) - mean(human);
     double pooled = (variance(predicted) + variance(human)) / 2;
     if (pooled == 0) {
@@ -109,104 +110,10 @@ public final class Agreement {
     return difference / Math.sqrt(pooled);
   }
 
-  /**
-   * Scores mapped to integer categories 0..k on a grid: round(score/step), clamped to [0,
-   * round(max/step)]. Rounding is half-up ({@link Math#round(double)}), so a score exactly between
-   * two grid points goes to the higher one.
-   */
-  public static int[] categories(double[] scores, double max, double step) {
-    requireNonEmpty(scores.length);
-    requireFinite(scores);
-    int top = categoryCount(max, step) - 1;
-    int[] result = new int[scores.length];
-    for (int i = 0; i < scores.length; i++) {
-      long category = Math.round(scores[i] / step);
-      result[i] = (int) Math.max(0, Math.min(top, category));
-    }
-    return result;
-  }
-
-  /** Number of grid categories on a 0..max scale: round(max/step) + 1. */
-  public static int categoryCount(double max, double step) {
-    if (!(step > 0) || !(max >= 0) || Double.isInfinite(max) || Double.isInfinite(step)) {
-      throw new IllegalArgumentException(
-          "need a finite max >= 0 and step > 0, got max=" + max + ", step=" + step);
-    }
-    return Math.toIntExact(Math.round(max / step) + 1);
-  }
-
-  /**
-   * Quadratic weighted kappa of two ratings over categories 0..k-1 (Cohen 1968): 1 -
-   * sum(w*O)/sum(w*E), w_ij = (i-j)^2/(k-1)^2, E from the outer product of the marginals scaled to
-   * n. Symmetric in a and b and within [-1, 1]. Returns 1.0 when both raters are constant and
-   * identical; NaN when the expected disagreement is 0 otherwise.
-   */
-  public static double qwk(int[] a, int[] b, int k) {
-    long[][] observed = confusion(a, b, k);
-    if (isConstant(a) && isConstant(b) && a[0] == b[0]) {
-      return 1.0;
-    }
-    double n = a.length;
-    long[] rows = new long[k];
-    long[] columns = new long[k];
-    for (int i = 0; i < k; i++) {
-      for (int j = 0; j < k; j++) {
-        rows[i] += observed[i][j];
-        columns[j] += observed[i][j];
-      }
-    }
-    // The (k-1)^2 normalisation of the weights cancels in the ratio, so it is left out; that also
-    // keeps k = 1 free of a division by zero.
-    double observedDisagreement = 0;
-    double expectedDisagreement = 0;
-    for (int i = 0; i < k; i++) {
-      for (int j = 0; j < k; j++) {
-        double w = (double) (i - j) * (i - j);
-        observedDisagreement += w * observed[i][j];
-        expectedDisagreement += w * rows[i] * columns[j] / n;
-      }
-    }
-    if (expectedDisagreement == 0) {
-      return Double.NaN;
-    }
-    return 1 - observedDisagreement / expectedDisagreement;
-  }
-
-  /**
-   * {@link #qwk} of two sets of shares of the scale (0..1) mapped to the grid of {@code step}; the
-   * argument order is kept, as in {@link #qwk}, so a figure is computed the same way everywhere.
-   */
-  public static double qwkOnGrid(double[] a, double[] b, double step) {
-    return qwk(categories(a, 1.0, step), categories(b, 1.0, step), categoryCount(1.0, step));
-  }
-
-  /** Share of pairs with identical ratings. */
-  public static double exactAgreement(int[] a, int[] b) {
-    return shareWithin(a, b, 0);
-  }
-
-  /** Share of pairs whose ratings differ by at most one category. */
-  public static double adjacentAgreement(int[] a, int[] b) {
-    return shareWithin(a, b, 1);
-  }
-
-  /** Counts of rating pairs, indexed [human][predicted], over categories 0..k-1. */
-  public static long[][] confusion(int[] human, int[] predicted, int k) {
-    requirePaired(human.length, predicted.length);
-    if (k < 1) {
-      throw new IllegalArgumentException("need at least one category, got k=" + k);
-    }
-    long[][] counts = new long[k][k];
-    for (int i = 0; i < human.length; i++) {
-      counts[requireCategory(human[i], k)][requireCategory(predicted[i], k)]++;
-    }
-    return counts;
-  }
-
   /** Arithmetic mean. */
   public static double mean(double[] x) {
-    requireNonEmpty(x.length);
-    requireFinite(x);
+    Checks.requireNonEmpty(x.length);
+    Checks.requireFinite(x);
     double sum = 0;
     for (double v : x) {
       sum += v;
@@ -227,7 +134,7 @@ public final class Agreement {
       ToDoubleBiFunction<double[], double[]> statistic,
       int resamples,
       long seed) {
-    requirePaired(predicted, human);
+    Checks.requirePaired(predicted, human);
     return Bootstrap.interval(
         predicted.length,
         idx -> statistic.applyAsDouble(Bootstrap.pick(predicted, idx), Bootstrap.pick(human, idx)),
@@ -250,16 +157,16 @@ public final class Agreement {
    */
   public static Summary summarise(
       double[] predicted, double[] human, double max, double step, int resamples, long seed) {
-    requirePaired(predicted, human);
-    int k = categoryCount(max, step);
-    int[] p = categories(predicted, max, step);
-    int[] h = categories(human, max, step);
+    Checks.requirePaired(predicted, human);
+    int k = Ratings.categoryCount(max, step);
+    int[] p = Ratings.categories(predicted, max, step);
+    int[] h = Ratings.categories(human, max, step);
     return new Summary(
         predicted.length,
-        qwk(h, p, k),
+        Ratings.qwk(h, p, k),
         Bootstrap.interval(
             p.length,
-            idx -> qwk(Bootstrap.pick(h, idx), Bootstrap.pick(p, idx), k),
+            idx -> Ratings.qwk(Bootstrap.pick(h, idx), Bootstrap.pick(p, idx), k),
             resamples,
             seed),
         pearson(predicted, human),
@@ -268,16 +175,16 @@ public final class Agreement {
         mae(predicted, human),
         rmse(predicted, human),
         bootstrap(predicted, human, Agreement::rmse, resamples, seed),
-        exactAgreement(h, p),
-        adjacentAgreement(h, p),
+        Ratings.exactAgreement(h, p),
+        Ratings.adjacentAgreement(h, p),
         smd(predicted, human),
         bootstrap(predicted, human, Agreement::smd, resamples, seed),
-        confusion(h, p, k));
+        Ratings.confusion(h, p, k));
   }
 
   /** 1-based ranks; each run of tied values gets the average of the ranks it spans. */
   private static double[] ranks(double[] x) {
-    requireFinite(x);
+    Checks.requireFinite(x);
     Integer[] order =
         IntStream.range(0, x.length)
             .boxed()
@@ -318,60 +225,5 @@ public final class Agreement {
       }
     }
     return true;
-  }
-
-  private static boolean isConstant(int[] x) {
-    for (int v : x) {
-      if (v != x[0]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static double shareWithin(int[] a, int[] b, int tolerance) {
-    requirePaired(a.length, b.length);
-    int within = 0;
-    for (int i = 0; i < a.length; i++) {
-      if (Math.abs((long) a[i] - b[i]) <= tolerance) {
-        within++;
-      }
-    }
-    return (double) within / a.length;
-  }
-
-  private static void requirePaired(double[] x, double[] y) {
-    requirePaired(x.length, y.length);
-    requireFinite(x);
-    requireFinite(y);
-  }
-
-  private static void requirePaired(int length, int otherLength) {
-    if (length != otherLength) {
-      throw new IllegalArgumentException(
-          "paired arrays differ in length: " + length + " vs " + otherLength);
-    }
-    requireNonEmpty(length);
-  }
-
-  private static void requireNonEmpty(int length) {
-    if (length == 0) {
-      throw new IllegalArgumentException("need at least one score");
-    }
-  }
-
-  private static void requireFinite(double[] x) {
-    for (double v : x) {
-      if (!Double.isFinite(v)) {
-        throw new IllegalArgumentException("scores must be finite, got " + v);
-      }
-    }
-  }
-
-  private static int requireCategory(int rating, int k) {
-    if (rating < 0 || rating >= k) {
-      throw new IllegalArgumentException("rating " + rating + " is outside 0.." + (k - 1));
-    }
-    return rating;
   }
 }

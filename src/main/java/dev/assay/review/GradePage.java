@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -89,23 +90,19 @@ class GradePage {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Operation(hidden = true)
   public Response override(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-    pages.requireCsrf(form.getFirst("_csrf"));
-    UUID gradeId = PathIds.uuid("grade", id);
-    try {
-      reviews.override(
-          caller.workspaceId(),
-          gradeId,
-          criterionScores(form),
-          number(form.getFirst("overall")),
-          form.getFirst("reasonCode"),
-          blankToNull(form.getFirst("reason")),
-          caller.keyId());
-    } catch (ApiException e) {
-      return render(gradeId, e, null, e.status());
-    } catch (NumberFormatException e) {
-      return render(gradeId, ApiException.badField("scores", "must be numbers"), null, 400);
-    }
-    return Pages.redirect("/app/grades/" + gradeId + "?saved=override#history");
+    return submit(
+        id,
+        form,
+        "override",
+        gradeId ->
+            reviews.override(
+                caller.workspaceId(),
+                gradeId,
+                criterionScores(form),
+                number(form.getFirst("overall")),
+                form.getFirst("reasonCode"),
+                blankToNull(form.getFirst("reason")),
+                caller.keyId()));
   }
 
   @POST
@@ -113,15 +110,34 @@ class GradePage {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Operation(hidden = true)
   public Response confirm(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+    return submit(
+        id,
+        form,
+        "confirmation",
+        gradeId ->
+            reviews.confirm(
+                caller.workspaceId(),
+                gradeId,
+                blankToNull(form.getFirst("reason")),
+                caller.keyId()));
+  }
+
+  /**
+   * Checks the form's CSRF token and runs {@code action} on the grade; then redirects to the page
+   * (post/redirect/get), or re-renders it with the reasons when the action is refused.
+   */
+  private Response submit(
+      String id, MultivaluedMap<String, String> form, String saved, Consumer<UUID> action) {
     pages.requireCsrf(form.getFirst("_csrf"));
     UUID gradeId = PathIds.uuid("grade", id);
     try {
-      reviews.confirm(
-          caller.workspaceId(), gradeId, blankToNull(form.getFirst("reason")), caller.keyId());
+      action.accept(gradeId);
     } catch (ApiException e) {
       return render(gradeId, e, null, e.status());
+    } catch (NumberFormatException e) {
+      return render(gradeId, ApiException.badField("scores", "must be numbers"), null, 400);
     }
-    return Pages.redirect("/app/grades/" + gradeId + "?saved=confirmation#history");
+    return Pages.redirect("/app/grades/" + gradeId + "?saved=" + saved + "#history");
   }
 
   private Response render(UUID gradeId, ApiException problem, String notice, int status) {

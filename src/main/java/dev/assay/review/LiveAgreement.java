@@ -3,6 +3,7 @@ package dev.assay.review;
 import dev.assay.bank.QuestionService;
 import dev.assay.metrics.Agreement;
 import dev.assay.metrics.Metrics;
+import dev.assay.metrics.Ratings;
 import dev.assay.platform.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -133,7 +134,7 @@ class LiveAgreement {
     double[] p = scores(pairs, Pair::automated);
     double[] h = scores(pairs, Pair::human);
     // Quarters of the scale, as bin/assay eval uses for non-binary scores.
-    double qwk = Agreement.qwkOnGrid(h, p, Metrics.QUARTERS);
+    double qwk = Ratings.qwkOnGrid(h, p, Metrics.QUARTERS);
     return new AgreementReport.PerQuestion(
         pairs.size(),
         defined(qwk),

@@ -3,7 +3,7 @@ package dev.assay.scoring;
 import dev.assay.embedding.Embedding;
 import dev.assay.embedding.VectorCache;
 import dev.assay.exemplar.ExemplarMatch;
-import dev.assay.exemplar.ExemplarRepository.WithVector;
+import dev.assay.exemplar.ExemplarVectors.WithVector;
 import dev.assay.exemplar.Label;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,9 @@
 package dev.assay.scoring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.exemplar.ExemplarVectors;
 import dev.assay.platform.Jdbc;
+import dev.assay.workspace.WorkspaceRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
@@ -9,17 +11,25 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@code scoring_model} table and the workspace's pointer to its unpinned model. */
+/**
+ * The {@code scoring_model} table; the workspace's pointer to its unpinned model is read and
+ * written through {@link WorkspaceRepository}, which owns the row.
+ */
 @ApplicationScoped
 class ScoringModelRepository {
   private static final String COLUMNS =
       "m.id, m.workspace_id, m.version, m.data_hash, m.model_hash, m.model, m.created_at";
 
   private final Jdbc jdbc;
+  private final WorkspaceRepository workspaces;
+  private final ExemplarVectors exemplars;
   private final ObjectMapper json;
 
-  ScoringModelRepository(Jdbc jdbc, ObjectMapper json) {
+  ScoringModelRepository(
+      Jdbc jdbc, WorkspaceRepository workspaces, ExemplarVectors exemplars, ObjectMapper json) {
     this.jdbc = jdbc;
+    this.workspaces = workspaces;
+    this.exemplars = exemplars;
     this.json = json;
   }
 
@@ -63,12 +73,7 @@ class ScoringModelRepository {
 
   /** The workspace's unpinned model, if it has one yet. */
   Optional<Long> activeId(long workspaceId) {
-    return jdbc.first(
-            "read the workspace's scoring model",
-            "SELECT scoring_model_id FROM workspace WHERE id = ?",
-            r -> Optional.ofNullable(r.nullableLong("scoring_model_id")),
-            workspaceId)
-        .flatMap(x -> x);
+    return workspaces.scoringModelId(workspaceId);
   }
 
   /**
@@ -76,12 +81,8 @@ class ScoringModelRepository {
    * make.
    */
   List<Long> workspacesWithExemplars() {
-    return jdbc.list(
-        "list workspaces with exemplars",
-        "SELECT DISTINCT q.workspace_id FROM exemplar e JOIN question q ON q.id = e.question_id"
-            + " JOIN workspace w ON w.id = q.workspace_id"
-            + " WHERE e.active AND w.slug NOT LIKE 'eval-%' AND w.slug NOT LIKE 'prior-%'",
-        r -> r.longValue("workspace_id"));
+    return QuarkusTransaction.requiringNew()
+        .call(() -> workspaces.customerWorkspaces(exemplars.workspacesWithActiveExemplars()));
   }
 
   /** Every version of the workspace's model, newest first. */
@@ -133,25 +134,14 @@ class ScoringModelRepository {
                           modelHash,
                           jdbc.json(model))
                       .orElseThrow();
-              int activated =
-                  jdbc.update(
-                      "activate a scoring model that needs no gate",
-                      "UPDATE workspace w SET scoring_model_id = ? WHERE w.id = ?"
-                          + " AND (w.scoring_model_id IS NULL"
-                          + " OR NOT EXISTS (SELECT 1 FROM gate_set g WHERE g.workspace_id = w.id))",
-                      id,
-                      workspaceId);
-              return new Inserted(byId(id).orElseThrow(), true, activated == 1);
+              boolean activated = workspaces.adoptScoringModel(workspaceId, id);
+              return new Inserted(byId(id).orElseThrow(), true, activated);
             });
   }
 
   /** Points the workspace's unpinned configurations at version {@code id}. */
   void activate(long workspaceId, long id) {
-    jdbc.update(
-        "activate a scoring model",
-        "UPDATE workspace SET scoring_model_id = ? WHERE id = ?",
-        id,
-        workspaceId);
+    workspaces.setScoringModel(workspaceId, id);
   }
 
   private Stored row(Jdbc.Row r) throws SQLException {

@@ -5,8 +5,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.assay.embedding.EmbeddingService;
 import dev.assay.embedding.VectorCache;
-import dev.assay.exemplar.ExemplarRepository;
-import dev.assay.exemplar.ExemplarRepository.WithVector;
+import dev.assay.exemplar.ExemplarVectors;
+import dev.assay.exemplar.ExemplarVectors.WithVector;
 import dev.assay.exemplar.ExemplarsChanged;
 import dev.assay.exemplar.Reembedder;
 import dev.assay.platform.ApiException;
@@ -41,7 +41,7 @@ public class ScoringModels {
   public static final int TRAINING_K = 3;
 
   private final ScoringModelRepository repository;
-  private final ExemplarRepository exemplars;
+  private final ExemplarVectors exemplars;
   private final EmbeddingService embeddings;
   private final EvidenceBuilder evidence;
   private final VectorCache vectors;
@@ -59,7 +59,7 @@ public class ScoringModels {
 
   ScoringModels(
       ScoringModelRepository repository,
-      ExemplarRepository exemplars,
+      ExemplarVectors exemplars,
       EmbeddingService embeddings,
       EvidenceBuilder evidence,
       VectorCache vectors,

@@ -354,10 +354,10 @@ class EvalRunnerTest {
     EvalRow copy = new EvalRow("a", "q", "r", "The same words.", 2, 2, "test", null, null);
     assertThrows(
         IllegalStateException.class,
-        () -> new EvalRunner.Split(Map.of("a", List.of(row)), Map.of("a", List.of(row)), 0, 0));
+        () -> new EvalSplit(Map.of("a", List.of(row)), Map.of("a", List.of(row)), 0, 0));
     assertThrows(
         IllegalStateException.class,
-        () -> new EvalRunner.Split(Map.of("a", List.of(row)), Map.of("a", List.of(copy)), 0, 0));
+        () -> new EvalSplit(Map.of("a", List.of(row)), Map.of("a", List.of(copy)), 0, 0));
   }
 
   @Test
@@ -366,8 +366,7 @@ class EvalRunnerTest {
     rows.add(new EvalRow("a", "q", "r", "seed answer", 1, 2, "train", null, null));
     rows.add(new EvalRow("a", "q", "r", "Seed answer!", 2, 2, "test", null, null));
     rows.add(new EvalRow("a", "q", "r", "another answer", 0, 2, "test", null, null));
-    EvalRunner.Split split =
-        EvalRunner.split(EvalOptions.parse("x.jsonl", "--split-seed", "train"), rows);
+    EvalSplit split = EvalSplit.of(EvalOptions.parse("x.jsonl", "--split-seed", "train"), rows);
     assertEquals(1, split.copiesOfSeeds());
     assertEquals(List.of(rows.get(2)), split.graded().get("a"));
   }
@@ -379,8 +378,8 @@ class EvalRunnerTest {
       rows.add(new EvalRow("a", "q", "r", "answer " + i, i % 3, 2, "test", null, null));
     }
     EvalOptions options = EvalOptions.parse("x.jsonl", "--seed-per-question", "3", "--seed", "9");
-    EvalRunner.Split first = EvalRunner.split(options, rows);
-    EvalRunner.Split second = EvalRunner.split(options, rows);
+    EvalSplit first = EvalSplit.of(options, rows);
+    EvalSplit second = EvalSplit.of(options, rows);
     assertEquals(3, first.seeds().get("a").size());
     assertEquals(7, first.graded().get("a").size());
     assertEquals(first, second);

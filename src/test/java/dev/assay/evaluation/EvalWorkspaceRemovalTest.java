@@ -29,6 +29,7 @@ class EvalWorkspaceRemovalTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Inject EvalCommand command;
+  @Inject PriorTraining priorTraining;
   @Inject WorkspaceRepository workspaces;
   @Inject Jdbc jdbc;
 
@@ -53,6 +54,22 @@ class EvalWorkspaceRemovalTest {
         QuarkusTransaction.requiringNew().call(() -> workspaces.count("slug", report.workspace())),
         "the run's workspace is gone");
     assertEquals(scratchBefore, scratchWorkspaces(), "no scratch workspace is left");
+  }
+
+  @Test
+  void priorTrainingLeavesNoWorkspaceBehind() throws Exception {
+    Path dir = Files.createTempDirectory("assay-prior-removal");
+    Path model = dir.resolve("prior.json");
+    long priorBefore = priorWorkspaces();
+
+    priorTraining.run(
+        new PrintStream(new ByteArrayOutputStream(), true),
+        trainSet(dir).toString(),
+        "--out",
+        model.toString());
+
+    assertTrue(Files.size(model) > 0, "the prior was written");
+    assertEquals(priorBefore, priorWorkspaces(), "the training's scratch workspace is gone");
   }
 
   @Test
@@ -98,12 +115,54 @@ class EvalWorkspaceRemovalTest {
     return QuarkusTransaction.requiringNew().call(() -> workspaces.count("scratch", true));
   }
 
+  private long priorWorkspaces() {
+    return QuarkusTransaction.requiringNew()
+        .call(() -> workspaces.count("slug like ?1", "prior-%"));
+  }
+
   private long rubricVersions() {
     return jdbc.first(
             "count rubric versions",
             "SELECT count(*) AS n FROM rubric_version",
             r -> r.longValue("n"))
         .orElseThrow();
+  }
+
+  /**
+   * Two questions with nine train rows each: five seed each question's workspace, the other four
+   * are training rows.
+   */
+  private static Path trainSet(Path dir) throws Exception {
+    List<String> lines = new ArrayList<>();
+    String[] topics = {"overfitting", "data leakage"};
+    for (int q = 0; q < topics.length; q++) {
+      for (int i = 0; i < 9; i++) {
+        lines.add(
+            JSON.writeValueAsString(
+                Map.of(
+                    "question_id",
+                    "prior-" + q,
+                    "question",
+                    "What is " + topics[q] + " and how do you detect it?",
+                    "reference_answer",
+                    "A model that learns noise of its training data; compare held-out scores.",
+                    "answer",
+                    "Answer "
+                        + i
+                        + " about "
+                        + topics[q]
+                        + (i % 3 == 0 ? " with held-out checks." : "."),
+                    "score",
+                    (double) (i % 3),
+                    "max_score",
+                    2.0,
+                    "split",
+                    "train")));
+      }
+    }
+    Path file = dir.resolve("prior.jsonl");
+    Files.write(file, lines);
+    return file;
   }
 
   /** One question, three seed rows and two graded answers (a good and a poor one). */

@@ -149,23 +149,23 @@ class AgreementTest {
   @Test
   void categoriesRoundToTheGridAndClampToTheScale() {
     // SAF-like scale: 0..3.5 in steps of 0.5 is 8 categories, 0..7.
-    assertEquals(8, Agreement.categoryCount(3.5, 0.5));
+    assertEquals(8, Ratings.categoryCount(3.5, 0.5));
     double[] scores = {0, 0.24, 0.25, 0.74, 1.75, 3.5, 4.0, -0.3};
     // 0/.5=0; .48->0; .5->1 (half up); 1.48->1; 3.5->4; 7; 8 clamped to 7; -0.6->-1 clamped to 0
-    assertArrayEquals(new int[] {0, 0, 1, 1, 4, 7, 7, 0}, Agreement.categories(scores, 3.5, 0.5));
+    assertArrayEquals(new int[] {0, 0, 1, 1, 4, 7, 7, 0}, Ratings.categories(scores, 3.5, 0.5));
   }
 
   @Test
   void categoriesRejectANonPositiveStepAndNonFiniteScores() {
-    assertThrows(IllegalArgumentException.class, () -> Agreement.categoryCount(3.5, 0));
+    assertThrows(IllegalArgumentException.class, () -> Ratings.categoryCount(3.5, 0));
     assertThrows(
         IllegalArgumentException.class,
-        () -> Agreement.categories(new double[] {Double.NaN}, 3.5, 0.5));
+        () -> Ratings.categories(new double[] {Double.NaN}, 3.5, 0.5));
   }
 
   @Test
   void qwkOfIdenticalRatingsIsOne() {
-    assertEquals(1.0, Agreement.qwk(RATER_A, RATER_A.clone(), 3), EPS);
+    assertEquals(1.0, Ratings.qwk(RATER_A, RATER_A.clone(), 3), EPS);
   }
 
   @Test
@@ -176,24 +176,24 @@ class AgreementTest {
     //   row 0: .9 1.5 .6 | row 1: 1.5 2.5 1.0 | row 2: .6 1.0 .4
     // one apart: 1.5+1.5+1.0+1.0 = 5 -> 1.25; two apart: .6+.6 = 1.2 -> 1.2; total 2.45
     // kappa = 1 - 1/2.45 = 29/49 = 0.5918367346938775
-    assertEquals(29.0 / 49, Agreement.qwk(RATER_A, RATER_B, 3), EPS);
+    assertEquals(29.0 / 49, Ratings.qwk(RATER_A, RATER_B, 3), EPS);
   }
 
   @Test
   void confusionAndAgreementSharesOfTheWorkedExample() {
     assertArrayEquals(
-        new long[][] {{2, 1, 0}, {1, 3, 1}, {0, 1, 1}}, Agreement.confusion(RATER_A, RATER_B, 3));
-    assertEquals(0.6, Agreement.exactAgreement(RATER_A, RATER_B), EPS);
-    assertEquals(1.0, Agreement.adjacentAgreement(RATER_A, RATER_B), EPS);
-    assertEquals(0.5, Agreement.adjacentAgreement(new int[] {0, 3}, new int[] {1, 1}), EPS);
+        new long[][] {{2, 1, 0}, {1, 3, 1}, {0, 1, 1}}, Ratings.confusion(RATER_A, RATER_B, 3));
+    assertEquals(0.6, Ratings.exactAgreement(RATER_A, RATER_B), EPS);
+    assertEquals(1.0, Ratings.adjacentAgreement(RATER_A, RATER_B), EPS);
+    assertEquals(0.5, Ratings.adjacentAgreement(new int[] {0, 3}, new int[] {1, 1}), EPS);
   }
 
   @Test
   void qwkOfConstantRatersIsOneWhenIdenticalAndZeroWhenNot() {
-    assertEquals(1.0, Agreement.qwk(new int[] {2, 2, 2}, new int[] {2, 2, 2}, 4));
-    assertEquals(1.0, Agreement.qwk(new int[] {0}, new int[] {0}, 1));
+    assertEquals(1.0, Ratings.qwk(new int[] {2, 2, 2}, new int[] {2, 2, 2}, 4));
+    assertEquals(1.0, Ratings.qwk(new int[] {0}, new int[] {0}, 1));
     // Constant but different: observed and expected disagreement are both n * w, so kappa = 0.
-    assertEquals(0.0, Agreement.qwk(new int[] {1, 1}, new int[] {3, 3}, 4), EPS);
+    assertEquals(0.0, Ratings.qwk(new int[] {1, 1}, new int[] {3, 3}, 4), EPS);
   }
 
   @Test
@@ -203,8 +203,8 @@ class AgreementTest {
             (pairs, k) -> {
               int[] a = column(pairs, 0, k);
               int[] b = column(pairs, 1, k);
-              double kappa = Agreement.qwk(a, b, k);
-              assertSameOrBothNaN(kappa, Agreement.qwk(b, a, k), EPS);
+              double kappa = Ratings.qwk(a, b, k);
+              assertSameOrBothNaN(kappa, Ratings.qwk(b, a, k), EPS);
               if (!Double.isNaN(kappa)) {
                 assertTrue(kappa >= -1 - EPS && kappa <= 1 + EPS, "kappa " + kappa);
               }
@@ -234,9 +234,9 @@ class AgreementTest {
         IllegalArgumentException.class,
         () -> Agreement.pearson(new double[] {1, 2}, new double[] {1}));
     assertThrows(
-        IllegalArgumentException.class, () -> Agreement.qwk(new int[] {0, 1}, new int[] {0}, 2));
+        IllegalArgumentException.class, () -> Ratings.qwk(new int[] {0, 1}, new int[] {0}, 2));
     assertThrows(
-        IllegalArgumentException.class, () -> Agreement.qwk(new int[] {0, 3}, new int[] {0, 1}, 3));
+        IllegalArgumentException.class, () -> Ratings.qwk(new int[] {0, 3}, new int[] {0, 1}, 3));
     assertThrows(IllegalArgumentException.class, () -> Agreement.mean(new double[] {}));
   }
 
@@ -298,16 +298,16 @@ class AgreementTest {
     double[] human = {0, 1.0, 1.0, 1.5, 2.5, 2.0, 3.0, 3.0, 0.5, 2.5, 3.5, 0.0};
     Summary summary = Agreement.summarise(predicted, human, 3.5, 0.5, 500, 7);
 
-    int[] p = Agreement.categories(predicted, 3.5, 0.5);
-    int[] h = Agreement.categories(human, 3.5, 0.5);
+    int[] p = Ratings.categories(predicted, 3.5, 0.5);
+    int[] h = Ratings.categories(human, 3.5, 0.5);
     assertEquals(12, summary.n());
-    assertEquals(Agreement.qwk(h, p, 8), summary.qwk(), EPS);
+    assertEquals(Ratings.qwk(h, p, 8), summary.qwk(), EPS);
     assertEquals(Agreement.pearson(predicted, human), summary.pearson(), EPS);
     assertEquals(Agreement.spearman(predicted, human), summary.spearman(), EPS);
     assertEquals(Agreement.mae(predicted, human), summary.mae(), EPS);
     assertEquals(Agreement.rmse(predicted, human), summary.rmse(), EPS);
-    assertEquals(Agreement.exactAgreement(h, p), summary.exact(), EPS);
-    assertEquals(Agreement.adjacentAgreement(h, p), summary.adjacent(), EPS);
+    assertEquals(Ratings.exactAgreement(h, p), summary.exact(), EPS);
+    assertEquals(Ratings.adjacentAgreement(h, p), summary.adjacent(), EPS);
     assertEquals(Agreement.smd(predicted, human), summary.smd(), EPS);
     assertEquals(8, summary.confusion().length);
     assertEquals(12, Arrays.stream(summary.confusion()).flatMapToLong(Arrays::stream).sum());

@@ -16,20 +16,7 @@ public final class TestWorkspace {
 
   /** Creates the workspace, imports the questions; returns its admin key. */
   public static String withQuestions(String name, String... questionIds) {
-    String admin =
-        Api.given()
-            .contentType(ContentType.JSON)
-            .body(
-                Map.of(
-                    "slug",
-                    name + "-" + UUID.randomUUID().toString().substring(0, 8),
-                    "name",
-                    name))
-            .post("/api/v1/workspaces")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("adminKey.key");
+    String admin = Api.createWorkspace(name).adminKey();
     as(admin)
         .contentType(ContentType.JSON)
         .body(

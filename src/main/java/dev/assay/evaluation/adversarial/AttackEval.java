@@ -4,6 +4,7 @@ import dev.assay.bank.BankDocument;
 import dev.assay.bank.QuestionService;
 import dev.assay.bank.QuestionSpec;
 import dev.assay.evaluation.EvalRow;
+import dev.assay.evaluation.ScratchWorkspaces;
 import dev.assay.grading.GradeRequest;
 import dev.assay.grading.GradeView;
 import dev.assay.grading.GraderConfig;
@@ -13,37 +14,34 @@ import dev.assay.grading.Provenance;
 import dev.assay.grading.manipulation.Inspection;
 import dev.assay.grading.manipulation.ManipulationDetector;
 import dev.assay.metrics.Metrics;
-import dev.assay.workspace.WorkspaceRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
- * Grades each attack and its honest twin through the real grading pipeline, in a fresh workspace
- * holding a copy of the owner's questions, and runs the manipulation detector over honest answers
- * to count false flags (the twins, graded in full, count as honest answers too). The same pipeline
- * serves the API: nothing here is a special grader.
+ * Grades each attack and its honest twin through the real grading pipeline, in a scratch workspace
+ * holding a copy of the owner's questions (removed with its grades when the run ends), and runs the
+ * manipulation detector over honest answers to count false flags (the twins, graded in full, count
+ * as honest answers too). The same pipeline serves the API: nothing here is a special grader.
  */
 @ApplicationScoped
 public class AttackEval {
   private final QuestionService questions;
   private final GradingService grading;
-  private final WorkspaceRepository workspaces;
+  private final ScratchWorkspaces scratch;
   private final ManipulationDetector detector;
 
   AttackEval(
       QuestionService questions,
       GradingService grading,
-      WorkspaceRepository workspaces,
+      ScratchWorkspaces scratch,
       ManipulationDetector detector) {
     this.questions = questions;
     this.grading = grading;
-    this.workspaces = workspaces;
+    this.scratch = scratch;
     this.detector = detector;
   }
 
@@ -73,11 +71,22 @@ public class AttackEval {
       throw new IllegalArgumentException(
           (pairs.size() - usable.size()) + " attacks name questions that are not in the bank");
     }
-    String slug = "attack-eval-" + UUID.randomUUID().toString().substring(0, 8);
-    long workspaceId =
-        QuarkusTransaction.requiringNew()
-            .call(() -> workspaces.create(slug, "Adversarial evaluation").id);
-    questions.importDocument(workspaceId, bank);
+    return scratch.use(
+        "attack-eval",
+        "Adversarial evaluation",
+        workspace -> {
+          questions.importDocument(workspace.id(), bank);
+          return gradeAll(workspace.id(), usable, honest, contexts, config, progress);
+        });
+  }
+
+  private AttackReport gradeAll(
+      long workspaceId,
+      List<AttackPair> usable,
+      List<EvalRow> honest,
+      Map<String, ManipulationDetector.Context> contexts,
+      GraderConfig config,
+      Progress progress) {
     int total = usable.size() + honest.size();
     int done = 0;
     Map<String, GradeView> twins = new LinkedHashMap<>();

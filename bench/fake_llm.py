@@ -110,9 +110,8 @@ def grade(request):
     user = request["messages"][1]["content"]
     literal = user.split("<candidate_answer>\n", 1)[1].split("\n</candidate_answer>", 1)[0]
     answer = json.loads(literal)
-    quote = " ".join(answer.split()[:8])
-    if quote not in answer:
-        quote = answer.split()[0]
+    # Up to eight words as they stand in the answer, so the quote is verbatim.
+    quote = re.search(r"\S+(?:\s+\S+){0,7}", answer).group(0)
     return {
         "criteria": [{"criterion": k, "score": 2, "rationale": f"Covers {k} in part.",
                       "citations": [{"exemplarId": None, "quote": quote}]} for k in keys],

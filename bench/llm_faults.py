@@ -91,7 +91,7 @@ def main():
 
     lost = duplicated = hung = retriable = 0
     modes, endings = collections.Counter(), collections.Counter()
-    llm_ms = []
+    llm_ms, prompts = [], []
     for r in results:
         logged = client.get_json(f"/api/v1/grades?candidateRef={r['ref']}&size=10")["items"]
         if r["grade"] is None or not any(g["id"] == r["grade"]["id"] for g in logged):
@@ -109,6 +109,8 @@ def main():
             retriable += 1
             endings[transient[0]] += 1
         llm_ms.append(g["provenance"]["latencyMs"].get("llm", 0))
+        if g["provenance"]["tokens"].get("prompt"):
+            prompts.append(g["provenance"]["tokens"]["prompt"])
 
     calls = collections.Counter(kind for kind, _ in fake.calls)
     walls = sorted(s for r in results for _, s in r["tries"])
@@ -121,6 +123,10 @@ def main():
     print(f"hung beyond deadline + 1 s: {hung} (request time median {statistics.median(walls):.2f} s, "
           f"p95 {walls[int(0.95 * len(walls))]:.2f} s, max {walls[-1]:.2f} s; "
           f"LLM stage max {max(llm_ms, default=0) / 1000:.2f} s)")
+    if prompts:
+        prompts.sort()
+        print(f"prompt tokens (o200k_base, 300-word answers, question {question}): median "
+              f"{statistics.median(prompts):.0f}, p95 {prompts[int(0.95 * (len(prompts) - 1))]}, max {prompts[-1]}")
     print(f"ending in a retriable error: {retriable} = {retriable / args.grades:.1%} ({dict(endings)})")
 
 

@@ -38,6 +38,7 @@ class LlmPrompt {
     if (config.enabled()) {
       // Loading the encoding takes a moment; not inside the first grade's deadline.
       PromptTokens.count("warm-up");
+      GradeSchema.of(List.of("warm-up"), List.of());
     }
   }
 

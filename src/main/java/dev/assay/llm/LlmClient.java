@@ -3,6 +3,7 @@ package dev.assay.llm;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import io.quarkus.runtime.Startup;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,7 @@ import org.jboss.logging.Logger;
  * breaker per model that lets one probe through after its open window, and a bulkhead per model.
  */
 @ApplicationScoped
+@Startup
 public class LlmClient {
   private static final Logger LOG = Logger.getLogger(LlmClient.class);
 
@@ -39,6 +41,10 @@ public class LlmClient {
     this.replies = new ReplyReader(json);
     this.transport =
         new OpenAiTransport(config.baseUrl().orElse("http://127.0.0.1:9/v1"), config.apiKey());
+    if (config.enabled()) {
+      // Built at start-up, so the first grade's deadline is not spent setting the guard up.
+      guard(config.model());
+    }
   }
 
   /** One chat message in the OpenAI wire format. */

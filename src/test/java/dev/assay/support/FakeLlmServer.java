@@ -82,7 +82,7 @@ public class FakeLlmServer implements QuarkusTestResourceLifecycleManager {
                 "quarkus.langchain4j.openai.base-url", url,
                 "quarkus.langchain4j.openai.api-key", "test-key",
                 "assay.llm.model", "fake-grader-1",
-                "assay.llm.deadline", "3s",
+                "assay.llm.deadline", "5s",
                 "assay.llm.breaker-window", "1000"));
     config.putAll(overrides);
     return config;

@@ -1,6 +1,7 @@
 package dev.assay.grading;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +57,15 @@ class GradingMetrics {
         .tag("direction", "output")
         .register(registry)
         .increment(output);
+  }
+
+  /** The grading prompt's size counted locally, so the prompt budget's p95 can be watched. */
+  void promptTokens(int tokens) {
+    DistributionSummary.builder("assay.llm.prompt.tokens")
+        .description("Input tokens of a grading prompt (o200k_base)")
+        .publishPercentiles(0.5, 0.95)
+        .register(registry)
+        .record(tokens);
   }
 
   void fallback(String reason) {

@@ -9,8 +9,8 @@ import dev.assay.exemplar.ExemplarMatch;
 import dev.assay.exemplar.ExemplarService;
 import dev.assay.grading.manipulation.Inspection;
 import dev.assay.grading.manipulation.ManipulationDetector;
+import dev.assay.llm.Deadline;
 import dev.assay.llm.LlmConfig;
-import dev.assay.metrics.Metrics;
 import dev.assay.platform.Hashing;
 import dev.assay.scoring.ScoringModels;
 import dev.assay.text.AnswerText;
@@ -86,29 +86,17 @@ class GradingPipeline {
       Stages stages,
       boolean mayReuse) {
     GraderSpec spec = config.spec();
-    // The LLM's fallback grades with the workspace's own model, as an offline configuration would.
-    OfflineGrader.Setup offline =
-        OfflineGrader.Setup.of(
-            spec,
-            model != null
-                ? Optional.of(model)
-                : scoring.resolve(workspaceId, spec.llm() ? null : spec.scorerModel()));
+    OfflineGrader.Setup offline = offlineSetup(workspaceId, spec, model);
     // Graders read what a person sees; the detector reads the answer as sent (hidden text
     // included).
     String sent = request.answer();
-    String answer = ManipulationDetector.visible(sent);
-    boolean blank = answer.isBlank();
-    Embedding vector = blank ? null : stages.time("embed", () -> embeddings.embed(answer));
-    List<ExemplarMatch> matches =
-        blank
-            ? List.of()
-            : stages.time("retrieve", () -> exemplars.nearest(question.id(), vector, spec.k()));
-    GradingInput input = new GradingInput(question, answer, vector, matches);
+    GradingInput input = retrieve(question, ManipulationDetector.visible(sent), spec, stages);
+    boolean blank = input.answer().isBlank();
     Inspection inspection = stages.time("inspect", () -> manipulation.inspect(question, sent));
     Screening.Result screening =
         stages.time("screen", () -> screen(workspaceId, request, question, input, inspection));
 
-    String answerKey = Hashing.sha256(AnswerText.dedupKey(answer));
+    String answerKey = Hashing.sha256(AnswerText.dedupKey(input.answer()));
     String dedupKey =
         Hashing.sha256(
             answerKey + "|" + question.rubricVersionId() + "|" + signature(spec, offline));
@@ -117,26 +105,18 @@ class GradingPipeline {
             ? grades.findReusable(workspaceId, dedupKey)
             : Optional.empty();
     GradingInput shown =
-        input.showing(ExemplarAblation.apply(spec.exemplars(), matches, answerKey));
+        input.showing(ExemplarAblation.apply(spec.exemplars(), input.exemplars(), answerKey));
+    // One budget for all of this grade's LLM work, the manipulation policy's second call included.
+    Deadline deadline = Deadline.after(llmConfig.deadline());
     Graded raw =
         reusable
             .map(Graded::reusing)
-            .orElseGet(() -> gradeFresh(shown, blank, stages, spec, offline));
+            .orElseGet(() -> gradeFresh(shown, blank, stages, spec, offline, deadline));
     ManipulationPolicy.Decision decision =
         stages.time(
             "policy",
             () ->
-                manipulation.apply(
-                    new ManipulationPolicy.Subject(
-                        sent,
-                        shown,
-                        raw.mode(),
-                        raw.verdict(),
-                        raw.reported(),
-                        spec,
-                        offline,
-                        raw.reusedFrom() != null),
-                    inspection));
+                manipulation.apply(subject(sent, shown, raw, spec, offline, deadline), inspection));
     Graded graded =
         raw.after(decision)
             .cappedIf(
@@ -146,11 +126,62 @@ class GradingPipeline {
     double confidence =
         graded.confidence()
             * Math.pow(settings.flaggedConfidenceFactor(), screening.flags().size());
-    double overall = overall(question.rubric(), graded.criteria());
     Provenance provenance =
-        provenance(
-            question, input, screening, graded, stages, config, offline, decision.evidence());
+        GradeProvenance.of(
+            question,
+            input,
+            screening,
+            graded,
+            stages,
+            config,
+            offline,
+            decision.evidence(),
+            embeddings.modelId());
+    double overall = overall(question.rubric(), graded.criteria());
     return new Computed(input, graded, flags, confidence, overall, answerKey, dedupKey, provenance);
+  }
+
+  private static ManipulationPolicy.Subject subject(
+      String sent,
+      GradingInput shown,
+      Graded raw,
+      GraderSpec spec,
+      OfflineGrader.Setup offline,
+      Deadline deadline) {
+    return new ManipulationPolicy.Subject(
+        sent,
+        shown,
+        raw.mode(),
+        raw.verdict(),
+        raw.reported(),
+        spec,
+        offline,
+        raw.reusedFrom() != null,
+        deadline);
+  }
+
+  /**
+   * The LLM's fallback grades with the workspace's own model, as an offline configuration would.
+   */
+  private OfflineGrader.Setup offlineSetup(
+      long workspaceId, GraderSpec spec, ScoringModels.Resolved model) {
+    return OfflineGrader.Setup.of(
+        spec,
+        model != null
+            ? Optional.of(model)
+            : scoring.resolve(workspaceId, spec.llm() ? null : spec.scorerModel()));
+  }
+
+  /** The answer with its vector and nearest exemplars (none for a blank answer). */
+  private GradingInput retrieve(
+      QuestionRef question, String answer, GraderSpec spec, Stages stages) {
+    if (answer.isBlank()) {
+      return new GradingInput(question, answer, null, List.of());
+    }
+    Embedding vector = stages.time("embed", () -> embeddings.embed(answer));
+    List<ExemplarMatch> matches =
+        stages.time("retrieve", () -> exemplars.nearest(question.id(), vector, spec.k()));
+    return new GradingInput(question, answer, vector, matches);
   }
 
   private Screening.Result screen(
@@ -223,7 +254,8 @@ class GradingPipeline {
       boolean blank,
       Stages stages,
       GraderSpec spec,
-      OfflineGrader.Setup offline) {
+      OfflineGrader.Setup offline,
+      Deadline deadline) {
     if (blank) {
       return Graded.of(GradingMode.OFFLINE, empty(input.question().rubric()), List.of());
     }
@@ -241,7 +273,7 @@ class GradingPipeline {
           stages.time("grade", () -> this.offline.grade(input, offline)),
           List.of("llm-not-configured"));
     }
-    LlmGrader.Outcome outcome = llm.grade(input, spec);
+    LlmGrader.Outcome outcome = llm.grade(input, spec, deadline);
     stages.record("llm", outcome.trace().llmMs());
     stages.record("verify", outcome.trace().verifyMs());
     if (outcome.verdict() != null) {
@@ -283,45 +315,5 @@ class GradingPipeline {
     Map<String, Double> scores = new LinkedHashMap<>();
     criteria.forEach(g -> scores.put(g.criterion(), g.score()));
     return CriterionSpec.weightedMean(rubric.criteria(), scores);
-  }
-
-  private Provenance provenance(
-      QuestionRef question,
-      GradingInput input,
-      Screening.Result screening,
-      Graded graded,
-      Stages stages,
-      GraderConfig config,
-      OfflineGrader.Setup offline,
-      Provenance.PolicyEvidence policy) {
-    boolean byLlm = graded.mode() == GradingMode.LLM;
-    ScoringModels.Resolved model = byLlm ? null : offline.model();
-    LlmTrace trace = graded.trace();
-    return new Provenance(
-        question.rubricVersion(),
-        new Provenance.ConfigRef(config.name(), config.version(), config.specHash(), config.spec()),
-        byLlm ? "llm" : OfflineGrader.version(offline),
-        model == null
-            ? null
-            : new Provenance.ModelVersion(model.ref(), model.hash(), model.model().kind()),
-        embeddings.modelId(),
-        input.exemplars().stream()
-            .map(
-                e ->
-                    new Provenance.ExemplarShown(
-                        e.id(), e.label().wire(), e.score(), Metrics.round(e.similarity(), 4)))
-            .toList(),
-        trace == null
-            ? null
-            : new Provenance.PromptRef(trace.promptId(), trace.promptVersion(), trace.promptHash()),
-        trace == null ? null : new Provenance.LlmModel(trace.model(), trace.parameters()),
-        trace == null ? null : trace.attempts(),
-        new Provenance.Tokens(
-            trace == null ? 0 : trace.inputTokens(), trace == null ? 0 : trace.outputTokens()),
-        screening.evidence(),
-        graded.confidence(),
-        graded.reusedFrom() == null ? null : graded.reusedFrom().toString(),
-        stages.snapshot(),
-        policy);
   }
 }

@@ -1,20 +1,15 @@
 package dev.assay.grading;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.bank.CriterionSpec;
 import dev.assay.bank.RubricSpec;
-import dev.assay.exemplar.ExemplarMatch;
+import dev.assay.llm.Deadline;
 import dev.assay.llm.LlmClient;
 import dev.assay.llm.LlmConfig;
 import dev.assay.llm.LlmFailure;
 import dev.assay.llm.LlmGrade;
 import dev.assay.llm.PromptLibrary;
+import dev.assay.llm.PromptTokens;
 import dev.assay.llm.Redaction;
-import dev.langchain4j.data.message.AiMessage;
-import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.UserMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * Grades through the LLM: renders the versioned prompt, calls the endpoint (optionally several
@@ -32,22 +27,23 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 class LlmGrader {
+  private static final Logger LOG = Logger.getLogger(LlmGrader.class);
   private final LlmClient client;
   private final PromptLibrary prompts;
   private final LlmConfig config;
-  private final ObjectMapper json;
+  private final LlmPrompt renderer;
   private final GradingMetrics metrics;
 
   LlmGrader(
       LlmClient client,
       PromptLibrary prompts,
       LlmConfig config,
-      ObjectMapper json,
+      LlmPrompt renderer,
       GradingMetrics metrics) {
     this.client = client;
     this.prompts = prompts;
     this.config = config;
-    this.json = json;
+    this.renderer = renderer;
     this.metrics = metrics;
   }
 
@@ -72,7 +68,9 @@ class LlmGrader {
         + spec.temperature()
         + ":"
         + spec.samples()
-        + (config.redactPersonalData() ? "" : ":unredacted");
+        + (config.redactPersonalData() ? "" : ":unredacted")
+        + ":"
+        + LlmPrompt.signature(config.prompt());
   }
 
   /** The answer as the LLM reads it: with personal data redacted unless that is turned off. */
@@ -80,71 +78,32 @@ class LlmGrader {
     return config.redactPersonalData() ? Redaction.redact(answer) : answer;
   }
 
-  Outcome grade(GradingInput input, GraderSpec spec) {
-    PromptLibrary.GradePrompt prompt = prompts.grade(spec.promptVersion());
-    RubricSpec rubric = input.question().rubric();
-    Set<String> retrieved =
-        input.exemplars().stream().map(ExemplarMatch::id).collect(Collectors.toSet());
-    List<ChatMessage> messages =
-        List.of(SystemMessage.from(prompt.system()), UserMessage.from(userMessage(prompt, input)));
+  /** What one grade's calls produced so far: every attempt, the raw replies, valid grades. */
+  private static final class Calls {
+    final List<Provenance.LlmAttempt> attempts = new ArrayList<>();
+    final List<String> raws = new ArrayList<>();
+    final List<LlmGrade> valid = new ArrayList<>();
+    final List<String> flags = new ArrayList<>();
+    long llmNanos;
+    long verifyNanos;
+    boolean repaired;
+  }
 
-    List<Provenance.LlmAttempt> attempts = new ArrayList<>();
-    List<String> raws = new ArrayList<>();
-    List<LlmGrade> valid = new ArrayList<>();
-    List<String> flags = new ArrayList<>();
-    long llmNanos = 0;
-    long verifyNanos = 0;
-    boolean repaired = false;
+  /**
+   * Grades {@code input} with every call (samples, repairs, retries) inside {@code deadline}; the
+   * grade's own deadline is shared with any later call for the same grade.
+   */
+  Outcome grade(GradingInput input, GraderSpec spec, Deadline deadline) {
+    PromptLibrary.GradePrompt prompt = prompts.grade(spec.promptVersion());
+    LlmPrompt.Rendered request = renderer.render(prompt, input, shown(input.answer()));
+    LOG.debugf("grading prompt: %d input tokens (%s)", request.tokens(), PromptTokens.ENCODING);
+    metrics.promptTokens(request.tokens());
+    Calls calls = new Calls();
     for (int sample = 1; sample <= spec.samples(); sample++) {
-      List<ChatMessage> conversation = new ArrayList<>(messages);
       try {
-        for (String kind : List.of("grade", "repair")) {
-          long t0 = System.nanoTime();
-          LlmClient.Reply reply = client.call(conversation, spec.model(), spec.temperature());
-          long t1 = System.nanoTime();
-          List<GradeVerifier.Violation> violations =
-              reply.grade() == null
-                  ? List.of(new GradeVerifier.Violation("malformed-output", reply.parseError()))
-                  : GradeVerifier.verify(reply.grade(), rubric, retrieved, shown(input.answer()));
-          llmNanos += t1 - t0;
-          verifyNanos += System.nanoTime() - t1;
-          raws.add(reply.raw());
-          attempts.add(
-              new Provenance.LlmAttempt(
-                  sample,
-                  kind,
-                  reply.inputTokens(),
-                  reply.outputTokens(),
-                  reply.latencyMs(),
-                  violations.stream().map(Object::toString).toList(),
-                  null));
-          metrics.tokens(reply.inputTokens(), reply.outputTokens());
-          violations.forEach(v -> metrics.violation(v.kind()));
-          if (violations.isEmpty()) {
-            valid.add(reply.grade());
-            repaired |= kind.equals("repair");
-            break;
-          }
-          if (kind.equals("repair")) {
-            flags.add("llm-invalid-output");
-            break;
-          }
-          conversation.add(
-              AiMessage.from(
-                  reply.raw() == null || reply.raw().isBlank() ? "(empty reply)" : reply.raw()));
-          conversation.add(UserMessage.from(repairMessage(prompt, input, reply.raw(), violations)));
-        }
+        sample(calls, sample, prompt, request, input, spec, deadline);
       } catch (LlmFailure failure) {
-        attempts.add(
-            new Provenance.LlmAttempt(
-                sample,
-                "grade",
-                0,
-                0,
-                0,
-                List.of(),
-                failure.kind().flag + ": " + failure.getMessage()));
-        flags.add(failure.kind().flag);
+        calls.flags.add(failure.kind().flag);
         break;
       }
     }
@@ -155,24 +114,101 @@ class LlmGrader {
             prompt.hash(),
             spec.model(),
             parameters(spec),
-            attempts,
-            llmNanos / 1_000_000,
-            verifyNanos / 1_000_000);
-    if (valid.isEmpty()) {
-      return new Outcome(null, trace, raws, flags.stream().distinct().toList(), List.of());
+            calls.attempts,
+            calls.llmNanos / 1_000_000,
+            calls.verifyNanos / 1_000_000,
+            request.tokens());
+    if (calls.valid.isEmpty()) {
+      return new Outcome(
+          null, trace, calls.raws, calls.flags.stream().distinct().toList(), List.of());
     }
     List<String> outcomeFlags = new ArrayList<>();
-    if (repaired) {
+    if (calls.repaired) {
       outcomeFlags.add("llm-repaired");
     }
-    Verdict verdict = aggregate(valid, rubric, repaired, outcomeFlags);
+    Verdict verdict =
+        aggregate(calls.valid, input.question().rubric(), calls.repaired, outcomeFlags);
     List<String> reported =
-        valid.stream()
+        calls.valid.stream()
             .flatMap(g -> g.manipulationAttempts().stream())
             .filter(q -> !q.isBlank())
             .distinct()
             .toList();
-    return new Outcome(verdict, trace, raws, outcomeFlags, reported);
+    return new Outcome(verdict, trace, calls.raws, outcomeFlags, reported);
+  }
+
+  /** One sample: a grading call and, when its reply fails verification, one repair call. */
+  private void sample(
+      Calls calls,
+      int sample,
+      PromptLibrary.GradePrompt prompt,
+      LlmPrompt.Rendered request,
+      GradingInput input,
+      GraderSpec spec,
+      Deadline deadline)
+      throws LlmFailure {
+    RubricSpec rubric = input.question().rubric();
+    Set<String> shownIds = Set.copyOf(request.exemplarIds());
+    List<LlmClient.Message> conversation = new ArrayList<>(request.messages());
+    for (String kind : List.of("grade", "repair")) {
+      long t0 = System.nanoTime();
+      LlmClient.Reply reply;
+      try {
+        reply =
+            client.call(
+                new LlmClient.Request(
+                    conversation, spec.model(), spec.temperature(), request.schema()),
+                deadline,
+                failed -> calls.attempts.add(failedAttempt(sample, kind, failed)));
+      } finally {
+        calls.llmNanos += System.nanoTime() - t0;
+      }
+      long t1 = System.nanoTime();
+      List<GradeVerifier.Violation> violations =
+          reply.grade() == null
+              ? List.of(new GradeVerifier.Violation("malformed-output", reply.parseError()))
+              : GradeVerifier.verify(reply.grade(), rubric, shownIds, shown(input.answer()));
+      calls.verifyNanos += System.nanoTime() - t1;
+      calls.raws.add(reply.raw());
+      calls.attempts.add(
+          new Provenance.LlmAttempt(
+              sample,
+              kind,
+              reply.inputTokens(),
+              reply.outputTokens(),
+              reply.latencyMs(),
+              violations.stream().map(Object::toString).toList(),
+              null));
+      metrics.tokens(reply.inputTokens(), reply.outputTokens());
+      violations.forEach(v -> metrics.violation(v.kind()));
+      if (violations.isEmpty()) {
+        calls.valid.add(reply.grade());
+        calls.repaired |= kind.equals("repair");
+        return;
+      }
+      if (kind.equals("repair")) {
+        calls.flags.add("llm-invalid-output");
+        return;
+      }
+      conversation.add(
+          LlmClient.Message.assistant(
+              reply.raw() == null || reply.raw().isBlank() ? "(empty reply)" : reply.raw()));
+      conversation.add(
+          LlmClient.Message.user(
+              renderer.repair(prompt, rubric, request, reply.raw(), violations)));
+    }
+  }
+
+  private static Provenance.LlmAttempt failedAttempt(
+      int sample, String kind, LlmClient.FailedAttempt failed) {
+    return new Provenance.LlmAttempt(
+        sample,
+        kind,
+        0,
+        0,
+        failed.latencyMs(),
+        List.of(),
+        failed.kind().flag + ": " + failed.error());
   }
 
   private Provenance.LlmParameters parameters(GraderSpec spec) {
@@ -237,86 +273,5 @@ class LlmGrader {
         .filter(c -> c.criterion().equals(key))
         .findFirst()
         .orElseThrow();
-  }
-
-  private String userMessage(PromptLibrary.GradePrompt prompt, GradingInput input) {
-    RubricSpec rubric = input.question().rubric();
-    Map<String, Object> values = new LinkedHashMap<>();
-    values.put("question", input.question().prompt().strip());
-    values.put("scale", String.valueOf(rubric.scale()));
-    values.put("rubric", rubricText(rubric));
-    values.put("exemplars", exemplarText(input.exemplars()));
-    values.put("answer", untrusted(shown(input.answer())));
-    values.put("criterion_keys", criterionKeys(rubric));
-    return prompt.user(values);
-  }
-
-  private String repairMessage(
-      PromptLibrary.GradePrompt prompt,
-      GradingInput input,
-      String previous,
-      List<GradeVerifier.Violation> violations) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    values.put(
-        "problems", violations.stream().map(v -> "- " + v).collect(Collectors.joining("\n")));
-    values.put("previous", previous == null ? "(empty)" : previous);
-    values.put(
-        "exemplar_ids",
-        input.exemplars().stream().map(ExemplarMatch::id).collect(Collectors.joining(", ")));
-    values.put("scale", String.valueOf(input.question().rubric().scale()));
-    values.put("criterion_keys", criterionKeys(input.question().rubric()));
-    return prompt.repair(values);
-  }
-
-  private static String criterionKeys(RubricSpec rubric) {
-    return rubric.criteria().stream().map(CriterionSpec::key).collect(Collectors.joining(", "));
-  }
-
-  private static String rubricText(RubricSpec rubric) {
-    StringBuilder sb = new StringBuilder();
-    for (CriterionSpec c : rubric.criteria()) {
-      sb.append(
-          String.format("- %s (weight %.2f): %s%n", c.key(), c.weight(), c.description().strip()));
-      sb.append("  strong: ").append(c.levels().strong().strip()).append('\n');
-      sb.append("  acceptable: ").append(c.levels().acceptable().strip()).append('\n');
-      sb.append("  weak: ").append(c.levels().weak().strip()).append('\n');
-    }
-    return sb.toString().stripTrailing();
-  }
-
-  private static String exemplarText(List<ExemplarMatch> exemplars) {
-    if (exemplars.isEmpty()) {
-      return "(none available for this question)";
-    }
-    StringBuilder sb = new StringBuilder();
-    for (ExemplarMatch e : exemplars) {
-      String perCriterion =
-          e.criterionScores().entrySet().stream()
-              .sorted(Map.Entry.comparingByKey())
-              .map(x -> x.getKey() + "=" + x.getValue())
-              .collect(Collectors.joining(", "));
-      sb.append(
-          String.format(
-              "<reference id=\"%s\" label=\"%s\" score=\"%.1f\"",
-              e.id(), e.label().wire(), e.score()));
-      if (!perCriterion.isEmpty()) {
-        sb.append(" criterion_scores=\"").append(perCriterion).append('"');
-      }
-      sb.append(">\nwhy: ")
-          .append(e.rationale().strip())
-          .append('\n')
-          .append(e.text().strip())
-          .append("\n</reference>\n");
-    }
-    return sb.toString().stripTrailing();
-  }
-
-  /** The answer as a JSON string literal with angle brackets escaped, so it cannot close a tag. */
-  private String untrusted(String answer) {
-    try {
-      return json.writeValueAsString(answer).replace("<", "\\u003c").replace(">", "\\u003e");
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a string is always serialisable", e);
-    }
   }
 }

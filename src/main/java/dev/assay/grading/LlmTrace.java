@@ -2,7 +2,11 @@ package dev.assay.grading;
 
 import java.util.List;
 
-/** What happened at the LLM boundary for one grade: prompt, model, every attempt, tokens, time. */
+/**
+ * What happened at the LLM boundary for one grade: prompt, model, every attempt (retries, repairs
+ * and timed-out attempts included, each with its elapsed time), tokens, time; {@code promptTokens}
+ * is the grading prompt counted locally.
+ */
 record LlmTrace(
     String promptId,
     String promptVersion,
@@ -11,7 +15,8 @@ record LlmTrace(
     Provenance.LlmParameters parameters,
     List<Provenance.LlmAttempt> attempts,
     long llmMs,
-    long verifyMs) {
+    long verifyMs,
+    int promptTokens) {
 
   /** This trace followed by another call's attempts (the grade of the stripped answer). */
   LlmTrace with(LlmTrace other) {
@@ -37,7 +42,8 @@ record LlmTrace(
         parameters,
         List.copyOf(all),
         llmMs + other.llmMs(),
-        verifyMs + other.verifyMs());
+        verifyMs + other.verifyMs(),
+        promptTokens);
   }
 
   int inputTokens() {

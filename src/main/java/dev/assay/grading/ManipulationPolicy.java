@@ -8,6 +8,7 @@ import dev.assay.exemplar.ExemplarMatch;
 import dev.assay.exemplar.ExemplarService;
 import dev.assay.grading.manipulation.Inspection;
 import dev.assay.grading.manipulation.ManipulationDetector;
+import dev.assay.llm.Deadline;
 import dev.assay.metrics.Metrics;
 import dev.assay.platform.Hashing;
 import dev.assay.text.AnswerText;
@@ -62,7 +63,8 @@ class ManipulationPolicy {
 
   /**
    * A grade to check: the answer as sent, what the grader read ({@code input}), the grader's
-   * verdict, its mode and what the model itself reported.
+   * verdict, its mode, what the model itself reported, and what is left of the grade's LLM deadline
+   * for the grade of the stripped answer.
    */
   record Subject(
       String sent,
@@ -72,7 +74,8 @@ class ManipulationPolicy {
       List<String> reported,
       GraderSpec spec,
       OfflineGrader.Setup offline,
-      boolean reused) {}
+      boolean reused,
+      Deadline deadline) {}
 
   /**
    * The verdict after the rule, the flags it adds, what it measured (for provenance) and the LLM's
@@ -102,7 +105,7 @@ class ManipulationPolicy {
     LlmGrader.Outcome substanceCall = null;
     Double llmSubstance = null;
     if (s.mode() == GradingMode.LLM && !s.reused() && stripped != null) {
-      substanceCall = llm.grade(stripped, s.spec());
+      substanceCall = llm.grade(stripped, s.spec(), s.deadline());
       if (substanceCall.verdict() != null) {
         candidates.add(substanceCall.verdict());
         llmSubstance =

@@ -99,8 +99,11 @@ public record Provenance(
       List<String> violations,
       String error) {}
 
-  /** LLM tokens used, in and out. */
-  public record Tokens(long input, long output) {}
+  /**
+   * LLM tokens used, in and out, as the provider reported them over all calls; {@code prompt} is
+   * the grading prompt counted locally with {@code encoding} (null without an LLM call).
+   */
+  public record Tokens(long input, long output, Integer prompt, String encoding) {}
 
   /** What screening measured, so a reviewer can see why a flag was raised. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -30,24 +30,79 @@ public interface LlmConfig {
   @WithDefault("1200")
   int maxOutputTokens();
 
-  /** Overall deadline of one LLM call, including a trickling response. */
+  /** API key sent as a bearer token. */
+  @WithDefault("not-configured")
+  String apiKey();
+
+  /**
+   * The one deadline of a grade's LLM work: every attempt, backoff, repair and sample of the grade,
+   * including a reply that trickles in, fits in it.
+   */
   @WithDefault("30s")
   Duration deadline();
 
   /**
-   * Further retries of a call refused with 429 or 5xx, within the deadline, on top of the one retry
-   * the OpenAI client itself makes ({@code quarkus.langchain4j.openai.max-retries=1}).
+   * The longest one attempt may take (capped by what is left of the deadline), so a stalled
+   * connection leaves time for another attempt.
    */
-  @WithDefault("0")
+  @WithDefault("12s")
+  Duration attemptTimeout();
+
+  /**
+   * Further attempts after a 429, a 5xx, a reset connection or a timed-out attempt, each only if
+   * its wait ({@code Retry-After}, else exponential backoff) fits in the deadline.
+   */
+  @WithDefault("3")
   int retries();
 
-  /** Consecutive failed calls that open the circuit breaker. */
-  @WithDefault("5")
-  int breakerFailures();
+  /** First backoff between attempts when the server names none; doubled each attempt. */
+  @WithDefault("200ms")
+  Duration retryBackoff();
 
-  /** How long an open breaker sends grades straight to the offline grader. */
+  /** Attempts in the circuit breaker's rolling window (per model). */
+  @WithDefault("20")
+  int breakerWindow();
+
+  /** Share of failed attempts in the window that opens the circuit breaker. */
+  @WithDefault("0.75")
+  double breakerFailureRatio();
+
+  /**
+   * How long an open breaker sends grades straight to the offline grader before one probe call is
+   * let through (half-open).
+   */
   @WithDefault("30s")
   Duration breakerOpen();
+
+  /**
+   * Concurrent calls per model; a call beyond it falls back at once ({@code llm-busy}) instead of
+   * queueing past its deadline. Slow providers need many calls in flight.
+   */
+  @WithDefault("256")
+  int bulkhead();
+
+  /** How many retrieved exemplars of each label the prompt shows, and how much of each. */
+  PromptBudget prompt();
+
+  /** The exemplar share of the prompt, the largest part of it after the answer. */
+  interface PromptBudget {
+    @WithDefault("2")
+    int strong();
+
+    @WithDefault("1")
+    int acceptable();
+
+    @WithDefault("2")
+    int weak();
+
+    /** Words of an exemplar's text shown; longer texts are cut with an ellipsis. */
+    @WithDefault("70")
+    int exemplarWords();
+
+    /** Words of an exemplar's rationale shown. */
+    @WithDefault("25")
+    int rationaleWords();
+  }
 
   /** Prompt template id and version under prompts/. */
   @WithDefault("grade")

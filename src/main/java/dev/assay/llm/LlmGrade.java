@@ -5,20 +5,16 @@ import com.fasterxml.jackson.databind.AnnotationIntrospector;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
-import dev.langchain4j.model.chat.request.ResponseFormat;
-import dev.langchain4j.model.chat.request.ResponseFormatType;
-import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.output.structured.Description;
-import dev.langchain4j.service.output.JsonSchemas;
 import java.util.List;
 
 /**
  * What the LLM returns for one grade. The JSON schema the reply must follow is derived from this
- * record by LangChain4j's {@link JsonSchemas} ({@link #RESPONSE_FORMAT}): the descriptions are the
- * model's instructions per field, and {@code required = true} marks what may not be null there
- * (only a citation's {@code exemplarId} may). {@code manipulationAttempts} quotes text of the
- * answer that tried to influence the grader (empty when there was none, or when an older prompt did
- * not ask).
+ * record by LangChain4j's {@code JsonSchemas} ({@link GradeSchema}, which narrows it per request):
+ * the descriptions are the model's instructions per field, and {@code required = true} marks what
+ * may not be null there (only a citation's {@code exemplarId} may). {@code manipulationAttempts}
+ * quotes text of the answer that tried to influence the grader (empty when there was none, or when
+ * an older prompt did not ask).
  */
 public record LlmGrade(
     @JsonProperty(required = true) List<Criterion> criteria,
@@ -55,18 +51,6 @@ public record LlmGrade(
     criteria = criteria == null ? List.of() : criteria;
     manipulationAttempts = manipulationAttempts == null ? List.of() : manipulationAttempts;
   }
-
-  /** The structured-output format of every grading request: the schema named {@code grade}. */
-  static final ResponseFormat RESPONSE_FORMAT =
-      ResponseFormat.builder()
-          .type(ResponseFormatType.JSON)
-          .jsonSchema(
-              JsonSchema.builder()
-                  .name("grade")
-                  .rootElement(
-                      JsonSchemas.jsonSchemaFrom(LlmGrade.class).orElseThrow().rootElement())
-                  .build())
-          .build();
 
   /**
    * A reader of replies built on {@code base}: the {@code required} marks above are for the schema

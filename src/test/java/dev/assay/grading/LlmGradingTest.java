@@ -1,11 +1,8 @@
 package dev.assay.grading;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static dev.assay.support.Api.ADMIN_KEY;
 import static dev.assay.support.Api.given;
 import static dev.assay.support.Api.grade;
@@ -49,6 +46,7 @@ class LlmGradingTest {
   private String answer;
   private List<String> criteria;
   private List<String> retrieved;
+  private List<String> shown;
   private String quote;
   private String run;
 
@@ -65,34 +63,17 @@ class LlmGradingTest {
             + run
             + ".";
     quote = "I would pick the threshold on a later held-out period with each patient in one split.";
-    criteria =
-        given().get("/api/v1/questions/{id}", QUESTION).jsonPath().getList("rubric.criteria.key");
+    criteria = LlmReplies.criteria(QUESTION);
     JsonPath r = TestBank.retrieve(QUESTION, answer, 3);
     retrieved = new ArrayList<>();
     retrieved.addAll(r.getList("strong.id"));
     retrieved.addAll(r.getList("acceptable.id"));
     retrieved.addAll(r.getList("weak.id"));
+    shown = LlmReplies.shownExemplars(QUESTION, answer);
   }
 
   private String reply(int score, String exemplarId, String citedQuote) throws Exception {
-    List<Map<String, Object>> items = new ArrayList<>();
-    for (String key : criteria) {
-      Map<String, Object> citation = new java.util.HashMap<>();
-      citation.put("exemplarId", exemplarId);
-      citation.put("quote", citedQuote);
-      items.add(
-          Map.of(
-              "criterion",
-              key,
-              "score",
-              score,
-              "rationale",
-              "Reasoned about " + key + ".",
-              "citations",
-              List.of(citation)));
-    }
-    return JSON.writeValueAsString(
-        Map.of("criteria", items, "overallRationale", "Solid on metric choice."));
+    return LlmReplies.grade(criteria, score, exemplarId, citedQuote);
   }
 
   private String replyReporting(int score, String reported) throws Exception {
@@ -197,22 +178,9 @@ class LlmGradingTest {
     return FakeLlmServer.completion(content);
   }
 
-  /** Replies in order, one per call; the last one repeats. */
+  /** Replies in order, one per call of this test; the last one repeats. */
   private void replies(ResponseDefinitionBuilder... responses) {
-    // Only this test's requests move its scenario on: a client-side retry of an earlier test (one
-    // the grade had already given up on) can reach the server after the reset.
-    String state = STARTED;
-    for (int i = 0; i < responses.length; i++) {
-      String next = i == responses.length - 1 ? state : "call-" + (i + 1);
-      llm.stubFor(
-          post(urlEqualTo(CHAT))
-              .withRequestBody(containing(run))
-              .inScenario("llm")
-              .whenScenarioStateIs(state)
-              .willReturn(responses[i])
-              .willSetStateTo(next));
-      state = next;
-    }
+    LlmReplies.script(llm, run, responses);
   }
 
   private JsonPath gradeIt() {
@@ -227,14 +195,8 @@ class LlmGradingTest {
             "cand-llm-" + UUID.randomUUID()));
   }
 
-  /**
-   * This test's calls only: a trickling reply of an earlier test can reach the request journal
-   * after the reset, so calls are matched by this test's answer.
-   */
   private List<LoggedRequest> calls() {
-    return llm.findAll(postRequestedFor(urlEqualTo(CHAT))).stream()
-        .filter(r -> r.getBodyAsString().contains(run))
-        .toList();
+    return LlmReplies.calls(llm, run);
   }
 
   private static void assertLogged(JsonPath g) {
@@ -291,8 +253,11 @@ class LlmGradingTest {
     String prompt = given().get("/api/v1/questions/{id}", QUESTION).jsonPath().getString("prompt");
     assertTrue(user.contains(prompt.strip()), "question text");
     criteria.forEach(k -> assertTrue(user.contains("- " + k + " (weight "), "criterion " + k));
-    retrieved.forEach(
+    shown.forEach(
         id -> assertTrue(user.contains("<reference id=\"" + id + "\""), "exemplar " + id));
+    retrieved.stream()
+        .filter(id -> !shown.contains(id))
+        .forEach(id -> assertFalse(user.contains(id), "exemplar beyond the budget " + id));
     String expectedAnswer =
         JSON.writeValueAsString(answer).replace("<", "\\u003c").replace(">", "\\u003e");
     assertTrue(
@@ -443,7 +408,7 @@ class LlmGradingTest {
 
   @Test
   void aTricklingReplyPastTheDeadlineFallsBack() throws Exception {
-    replies(completion(reply(3, null, quote)).withChunkedDribbleDelay(20, 6000));
+    replies(completion(reply(3, null, quote)).withChunkedDribbleDelay(40, 12000));
 
     long start = System.nanoTime();
     JsonPath g = gradeIt();
@@ -451,12 +416,16 @@ class LlmGradingTest {
 
     assertEquals("fallback", g.getString("mode"));
     assertTrue(g.getList("flags").contains("llm-timeout"));
-    assertTrue(ms < 5000, "answered in " + ms + " ms despite a 6 s trickle (deadline 2 s)");
+    assertTrue(ms < 10000, "answered in " + ms + " ms despite a 12 s trickle (deadline 5 s)");
+    // The timed-out attempt keeps its elapsed time (it used the whole budget).
+    long attemptMs = g.getLong("provenance.llmAttempts[0].latencyMs");
+    assertTrue(attemptMs >= 4900 && attemptMs <= 5500, "attempt " + attemptMs + " ms");
+    assertTrue(g.getString("provenance.llmAttempts[0].error").startsWith("llm-timeout"));
     assertLogged(g);
   }
 
   @Test
-  void rateLimitIsRetriedOnceThenFallsBack() throws Exception {
+  void rateLimitIsRetriedWithinTheDeadlineThenFallsBack() throws Exception {
     replies(
         aResponse()
             .withStatus(429)
@@ -467,7 +436,9 @@ class LlmGradingTest {
 
     assertEquals("fallback", g.getString("mode"));
     assertTrue(g.getList("flags").contains("llm-rate-limited"));
-    assertEquals(2, calls().size());
+    // No Retry-After: backoff 200, 400, 800 ms fits the 5 s deadline, so all three retries run.
+    assertEquals(4, calls().size());
+    assertEquals(4, g.getList("provenance.llmAttempts").size());
     assertMetric("assay_llm_fallbacks_total{reason=\"llm-rate-limited\"");
   }
 

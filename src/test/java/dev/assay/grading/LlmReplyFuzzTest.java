@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.bank.CriterionSpec;
 import dev.assay.bank.RubricSpec;
 import dev.assay.grading.manipulation.ManipulationDetector;
-import dev.assay.llm.LlmClient;
 import dev.assay.llm.LlmGrade;
+import dev.assay.llm.ReplyReader;
 import dev.assay.platform.StrictJson;
 import java.util.List;
 import java.util.Set;
@@ -55,7 +55,7 @@ class LlmReplyFuzzTest {
   private static void check(String answer, String raw) {
     LlmGrade grade;
     try {
-      grade = LlmClient.parse(STRICT, raw);
+      grade = ReplyReader.parse(STRICT, raw);
     } catch (JsonProcessingException e) {
       return;
     }

@@ -16,6 +16,7 @@ import java.util.Map;
  */
 public class FakeLlmServer implements QuarkusTestResourceLifecycleManager {
   private static WireMockServer server;
+  private Map<String, String> overrides = Map.of();
 
   public static WireMockServer server() {
     return server;
@@ -61,6 +62,12 @@ public class FakeLlmServer implements QuarkusTestResourceLifecycleManager {
         .withBody(new ObjectMapper().writeValueAsString(completionBody(content, 812, 143)));
   }
 
+  /** Configuration a profile sets on top of the defaults below (its resource arguments). */
+  @Override
+  public void init(Map<String, String> initArgs) {
+    overrides = Map.copyOf(initArgs);
+  }
+
   @Override
   public Map<String, String> start() {
     server =
@@ -68,13 +75,17 @@ public class FakeLlmServer implements QuarkusTestResourceLifecycleManager {
             options().dynamicPort().bindAddress("127.0.0.1").extensions(new GullibleGrader()));
     server.start();
     String url = "http://127.0.0.1:" + server.port() + "/v1";
-    return Map.of(
-        "assay.llm.base-url", url,
-        "quarkus.langchain4j.openai.base-url", url,
-        "quarkus.langchain4j.openai.api-key", "test-key",
-        "assay.llm.model", "fake-grader-1",
-        "assay.llm.deadline", "2s",
-        "assay.llm.breaker-failures", "1000");
+    Map<String, String> config =
+        new java.util.HashMap<>(
+            Map.of(
+                "assay.llm.base-url", url,
+                "quarkus.langchain4j.openai.base-url", url,
+                "quarkus.langchain4j.openai.api-key", "test-key",
+                "assay.llm.model", "fake-grader-1",
+                "assay.llm.deadline", "5s",
+                "assay.llm.breaker-window", "1000"));
+    config.putAll(overrides);
+    return config;
   }
 
   @Override

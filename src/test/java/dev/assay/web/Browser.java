@@ -74,8 +74,16 @@ final class Browser implements AutoCloseable {
         java.util.List.of(), Axe.seriousViolations(driver), "accessibility of " + name);
   }
 
+  /**
+   * The first element matching {@code css}, waiting for it a while: after a click the browser may
+   * still be on the page it is leaving.
+   */
   org.openqa.selenium.WebElement find(String css) {
-    return driver.findElement(org.openqa.selenium.By.cssSelector(css));
+    return new org.openqa.selenium.support.ui.WebDriverWait(
+            driver, java.time.Duration.ofSeconds(15))
+        .until(
+            org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                org.openqa.selenium.By.cssSelector(css)));
   }
 
   @Override

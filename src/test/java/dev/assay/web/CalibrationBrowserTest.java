@@ -53,14 +53,13 @@ class CalibrationBrowserTest {
     browser.driver.get(URI.create(base.toString()).resolve(path).toString());
   }
 
-  /** A screenshot, and no serious axe-core violation on the page. */
+  /** A full-page screenshot, and no serious axe-core violation on the page. */
   private void check(String page) {
-    browser.screenshot(page);
-    assertEquals(List.of(), Axe.seriousViolations(browser.driver), "accessibility of " + page);
+    browser.look(page);
   }
 
   private WebElement find(String css) {
-    return browser.driver.findElement(By.cssSelector(css));
+    return browser.find(css);
   }
 
   private void signInAs(String key) {

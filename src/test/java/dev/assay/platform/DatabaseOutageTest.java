@@ -3,6 +3,7 @@ package dev.assay.platform;
 import static dev.assay.support.Api.ADMIN_KEY;
 import static dev.assay.support.Api.as;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -77,8 +78,8 @@ class DatabaseOutageTest {
     unavailable(as(ADMIN_KEY).get("/api/v1/grades/{id}", acknowledged.get(0)).then());
     unavailable(as(ADMIN_KEY).get("/api/v1/grades").then());
     unavailable(as(reviewer).get("/api/v1/review-queue").then());
-    unavailable(RestAssured.given().cookie("assay_session", session).get("/app/queue").then());
-    unavailable(
+    unavailablePage(RestAssured.given().cookie("assay_session", session).get("/app/queue").then());
+    unavailablePage(
         RestAssured.given()
             .redirects()
             .follow(false)
@@ -109,6 +110,15 @@ class DatabaseOutageTest {
         .contentType("application/problem+json")
         .header("Retry-After", equalTo("2"))
         .body("code", equalTo("database-unavailable"));
+  }
+
+  /** The web app shows the same refusal as a page (web.PageErrors), keeping the Retry-After. */
+  private static void unavailablePage(ValidatableResponse response) {
+    response
+        .statusCode(503)
+        .contentType(ContentType.HTML)
+        .header("Retry-After", equalTo("2"))
+        .body(containsString("Service unavailable"));
   }
 
   private static ValidatableResponse gradeRequest(String key) {

@@ -14,8 +14,10 @@ public interface WorkHandler {
 
   /**
    * Does the item's work. Returns the grade it logged for a grade item (null for other kinds). An
-   * {@link dev.assay.platform.ApiException} fails the item for good (the request cannot succeed);
-   * any other exception is retried with backoff until the attempts run out.
+   * {@link dev.assay.platform.ApiException} fails the item for good (the request cannot succeed)
+   * unless it carries {@code Retry-After} (the database is away, or another attempt still holds the
+   * item's idempotency key); those and any other exception are retried with backoff until the
+   * attempts run out.
    */
   UUID handle(WorkItem item);
 

@@ -119,7 +119,11 @@ class Workers {
       UUID gradeId = handler.handle(item);
       queue.complete(item, gradeId, handler::settled);
     } catch (ApiException e) {
-      if (queue.fail(item, ItemError.of(e), handler::settled)) {
+      if (e.headers().containsKey("Retry-After")) {
+        // Not a verdict on the request: e.g. the attempt killed with its instance still holds the
+        // item's idempotency key until that key's lease ends (found by bench/batch_crash.py).
+        retryOrGiveUp(handler, item, e);
+      } else if (queue.fail(item, ItemError.of(e), handler::settled)) {
         handler.gaveUp(item, e.getMessage());
       }
     } catch (RuntimeException e) {

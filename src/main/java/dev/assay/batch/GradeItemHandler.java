@@ -1,6 +1,5 @@
 package dev.assay.batch;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.grading.GradingService;
 import dev.assay.platform.Jdbc;
@@ -36,12 +35,7 @@ class GradeItemHandler implements WorkHandler {
 
   @Override
   public UUID handle(WorkItem item) {
-    BatchItem stored;
-    try {
-      stored = json.treeToValue(item.payload(), BatchItem.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("work item " + item.id() + " is not a batch item", e);
-    }
+    BatchItem stored = item.payloadAs(json, BatchItem.class);
     String key = BatchItem.idempotencyKey(item.batchId(), item.line());
     return grading
         .grade(item.workspaceId(), stored.request(), key, stored.submittedBy())

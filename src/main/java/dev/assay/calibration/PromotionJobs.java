@@ -1,6 +1,5 @@
 package dev.assay.calibration;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.queue.WorkHandler;
 import dev.assay.queue.WorkItem;
@@ -30,12 +29,7 @@ class PromotionJobs implements WorkHandler {
 
   @Override
   public UUID handle(WorkItem item) {
-    Promotions.PromotionJob job;
-    try {
-      job = json.treeToValue(item.payload(), Promotions.PromotionJob.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("work item " + item.id() + " is not a promotion gate", e);
-    }
+    Promotions.PromotionJob job = item.payloadAs(json, Promotions.PromotionJob.class);
     promotions.evaluate(item.subject(), item.workspaceId(), job, item);
     return null;
   }

@@ -1,6 +1,5 @@
 package dev.assay.evaluation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.grading.GraderConfigs;
 import dev.assay.queue.QueueConfig;
@@ -55,12 +54,7 @@ public class EvalJobs implements WorkHandler {
 
   @Override
   public UUID handle(WorkItem item) {
-    QueuedRun queued;
-    try {
-      queued = json.treeToValue(item.payload(), QueuedRun.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("work item " + item.id() + " is not an evaluation run", e);
-    }
+    QueuedRun queued = item.payloadAs(json, QueuedRun.class);
     long ws = item.workspaceId();
     EvalRunService.Plan plan = queued.plan(ws, configs.find(ws, queued.configRef()));
     service.runClaimed(item.subject(), plan, item);

@@ -1,6 +1,8 @@
 package dev.assay.queue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.UUID;
 
 /**
@@ -16,4 +18,18 @@ public record WorkItem(
     UUID subject,
     JsonNode payload,
     int attempts,
-    UUID leaseToken) {}
+    UUID leaseToken) {
+
+  /**
+   * The payload as the record its kind's producer queued. A payload of another shape is a bug in
+   * this service (only it writes work items), so it fails the attempt rather than answering a 4xx.
+   */
+  public <T> T payloadAs(ObjectMapper json, Class<T> type) {
+    try {
+      return json.treeToValue(payload, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(
+          "work item " + id + " does not hold a " + type.getSimpleName(), e);
+    }
+  }
+}

@@ -1,18 +1,15 @@
 package dev.assay.security;
 
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 /**
- * Turns a presented API key into the caller's identity: the key is looked up by its SHA-256 hash
- * (keys are never stored), off the event loop since it reads the database.
+ * Turns a presented API key into the caller's identity: looked up by its SHA-256 hash (keys are
+ * never stored).
  */
 @ApplicationScoped
-class ApiKeyIdentities implements IdentityProvider<ApiKeyRequest> {
+class ApiKeyIdentities extends BlockingIdentities<ApiKeyRequest> {
   static final String UNKNOWN_KEY = "the API key is unknown or revoked";
 
   private final ApiKeyService keys;
@@ -27,12 +24,13 @@ class ApiKeyIdentities implements IdentityProvider<ApiKeyRequest> {
   }
 
   @Override
-  public Uni<SecurityIdentity> authenticate(
-      ApiKeyRequest request, AuthenticationRequestContext context) {
-    return context.runBlocking(
-        () ->
-            keys.authenticate(request.key())
-                .map(key -> Caller.identity(key.id(), key.workspaceId(), key.role()))
-                .orElseThrow(() -> new AuthenticationFailedException(UNKNOWN_KEY)));
+  Optional<SecurityIdentity> identity(ApiKeyRequest request) {
+    return keys.authenticate(request.key())
+        .map(key -> Caller.identity(key.id(), key.workspaceId(), key.role()));
+  }
+
+  @Override
+  String failure() {
+    return UNKNOWN_KEY;
   }
 }

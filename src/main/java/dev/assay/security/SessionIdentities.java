@@ -1,15 +1,12 @@
 package dev.assay.security;
 
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
-/** Turns a web session id into the identity of the key that signed in (off the event loop). */
+/** Turns a web session id into the identity of the key that signed in. */
 @ApplicationScoped
-class SessionIdentities implements IdentityProvider<SessionRequest> {
+class SessionIdentities extends BlockingIdentities<SessionRequest> {
   static final String ENDED = "the session has ended; sign in again";
 
   private final WebSessions sessions;
@@ -24,12 +21,12 @@ class SessionIdentities implements IdentityProvider<SessionRequest> {
   }
 
   @Override
-  public Uni<SecurityIdentity> authenticate(
-      SessionRequest request, AuthenticationRequestContext context) {
-    return context.runBlocking(
-        () ->
-            sessions
-                .identity(request.sessionId())
-                .orElseThrow(() -> new AuthenticationFailedException(ENDED)));
+  Optional<SecurityIdentity> identity(SessionRequest request) {
+    return sessions.identity(request.sessionId());
+  }
+
+  @Override
+  String failure() {
+    return ENDED;
   }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads and changes the question bank of a workspace. */
 @ApplicationScoped
@@ -272,6 +273,12 @@ public class QuestionService {
 
   private Map<Long, java.util.EnumMap<Label, Integer>> exemplarCounts(List<Long> ids) {
     return exemplars.activeCounts(ids);
+  }
+
+  /** The database id of the workspace's question with that slug, if there is one. */
+  public Optional<Long> idOf(long workspaceId, String slug) {
+    return QuarkusTransaction.joiningExisting()
+        .call(() -> questionRows.bySlug(workspaceId, slug).map(q -> q.id));
   }
 
   private Question require(long workspaceId, String slug) {

@@ -22,13 +22,15 @@ public class Rubrics {
   }
 
   /**
-   * One rubric version: its question's id and slug, its version number, whether a newer version
-   * exists ({@code stale}), and the rubric itself.
+   * One rubric version: its question's id, slug, title and prompt, its version number, whether a
+   * newer version exists ({@code stale}), and the rubric itself.
    */
   public record Ref(
       long id,
       long questionId,
       String questionSlug,
+      String questionTitle,
+      String questionPrompt,
       int version,
       boolean stale,
       RubricSpec rubric) {}
@@ -55,6 +57,8 @@ public class Rubrics {
                               id,
                               r.questionId,
                               owners.get(r.questionId).slug,
+                              owners.get(r.questionId).title,
+                              owners.get(r.questionId).prompt,
                               r.version,
                               r.version < latest.get(r.questionId),
                               new RubricSpec(r.scale, r.criteria))));

@@ -5,12 +5,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.assay.bank.Rubrics;
 import dev.assay.platform.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,25 +24,21 @@ class GradeRepository {
       new TypeReference<>() {};
   private static final String COLUMNS =
       """
-      g.id, q.slug, r.version, g.candidate_ref, g.tags, g.mode, g.overall_score, g.overall_max,
-      g.overall_percent, g.confidence, g.flags, g.criteria, g.rationale, g.provenance, g.reused_from,
-      g.answer, g.created_at,
-      r.version < (SELECT max(r2.version) FROM rubric_version r2 WHERE r2.question_id = g.question_id)
-        AS stale
-      """;
-  private static final String FROM =
-      """
-       FROM grade g JOIN question q ON q.id = g.question_id
-       JOIN rubric_version r ON r.id = g.rubric_version_id
+      SELECT g.id, g.rubric_version_id, g.candidate_ref, g.tags, g.mode, g.overall_score,
+          g.overall_max, g.overall_percent, g.confidence, g.flags, g.criteria, g.rationale,
+          g.provenance, g.reused_from, g.answer, g.created_at
+      FROM grade g
       """;
 
   private final Jdbc jdbc;
+  private final Rubrics rubrics;
   private final ReviewNeeds reviewNeeds;
   // Provenance stored by older versions may carry parts this one no longer writes.
   private final ObjectReader provenanceReader;
 
-  GradeRepository(Jdbc jdbc, ObjectMapper json, ReviewNeeds reviewNeeds) {
+  GradeRepository(Jdbc jdbc, Rubrics rubrics, ObjectMapper json, ReviewNeeds reviewNeeds) {
     this.jdbc = jdbc;
+    this.rubrics = rubrics;
     this.reviewNeeds = reviewNeeds;
     this.provenanceReader =
         json.readerFor(Provenance.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -132,15 +127,13 @@ class GradeRepository {
 
   /** A grade of the workspace; with {@code owner} set, only one logged by that key. */
   Optional<GradeView> find(long workspaceId, UUID id, UUID owner) {
-    return queryOne(
-        "SELECT "
-            + COLUMNS
-            + FROM
-            + " WHERE g.workspace_id = ? AND g.id = ? AND (?::uuid IS NULL OR g.created_by_key = ?)",
-        workspaceId,
-        id,
-        owner,
-        owner);
+    return first(
+        read(
+            "WHERE g.workspace_id = ? AND g.id = ? AND (?::uuid IS NULL OR g.created_by_key = ?)",
+            workspaceId,
+            id,
+            owner,
+            owner));
   }
 
   /**
@@ -148,25 +141,18 @@ class GradeRepository {
    * time it took to write itself).
    */
   GradeView logged(long workspaceId, UUID id, Map<String, Long> latencyMs) {
-    return jdbc.first(
-            "read grades",
-            "SELECT " + COLUMNS + FROM + " WHERE g.workspace_id = ? AND g.id = ?",
-            r -> view(r, latencyMs),
-            workspaceId,
-            id)
+    return first(read(latencyMs, "WHERE g.workspace_id = ? AND g.id = ?", workspaceId, id))
         .orElseThrow();
   }
 
   /** The earliest first-hand grade (not a fallback, not itself reused) with this dedup key. */
   Optional<GradeView> findReusable(long workspaceId, String dedupKey) {
-    return queryOne(
-        "SELECT "
-            + COLUMNS
-            + FROM
-            + " WHERE g.workspace_id = ? AND g.dedup_key = ? AND g.mode <> 'fallback' AND g.reused_from IS NULL"
-            + " ORDER BY g.created_at LIMIT 1",
-        workspaceId,
-        dedupKey);
+    return first(
+        read(
+            "WHERE g.workspace_id = ? AND g.dedup_key = ? AND g.mode <> 'fallback'"
+                + " AND g.reused_from IS NULL ORDER BY g.created_at LIMIT 1",
+            workspaceId,
+            dedupKey));
   }
 
   /** A grade of another candidate for the same question whose answer is nearest to this one. */
@@ -213,99 +199,74 @@ class GradeRepository {
         });
   }
 
-  /** Filters of the grade list; null fields do not filter. */
-  record Filter(
-      Long questionId,
+  /**
+   * The grades a condition selects ({@code tail}: a WHERE clause on {@code g}, with ORDER BY and
+   * LIMIT as needed), each with its question and rubric version as the bank describes them.
+   */
+  List<GradeView> read(String tail, Object... args) {
+    return read(null, tail, args);
+  }
+
+  private List<GradeView> read(Map<String, Long> latencyMs, String tail, Object... args) {
+    List<Stored> rows = jdbc.list("read grades", COLUMNS + tail, r -> stored(r, latencyMs), args);
+    Map<Long, Rubrics.Ref> refs =
+        rubrics.refs(rows.stream().map(Stored::rubricVersionId).distinct().toList());
+    return rows.stream().map(row -> row.view(refs.get(row.rubricVersionId()))).toList();
+  }
+
+  private static Optional<GradeView> first(List<GradeView> views) {
+    return views.stream().findFirst();
+  }
+
+  /** A grade row before its question and rubric version are looked up. */
+  private record Stored(
+      UUID id,
+      long rubricVersionId,
       String candidateRef,
+      List<String> tags,
       GradingMode mode,
-      String flag,
-      OffsetDateTime from,
-      OffsetDateTime to,
-      UUID owner,
-      Boolean stale) {}
+      GradeView.Overall overall,
+      double confidence,
+      List<String> flags,
+      List<Verdict.CriterionGrade> criteria,
+      String rationale,
+      Provenance provenance,
+      UUID reusedFrom,
+      String answer,
+      OffsetDateTime createdAt,
+      List<String> reviewReasons) {
 
-  List<GradeView> list(long workspaceId, Filter f, int page, int size) {
-    List<Object> args = new ArrayList<>();
-    String where = where(workspaceId, f, args);
-    args.add(size);
-    args.add((long) page * size);
-    return query(
-        "SELECT " + COLUMNS + FROM + where + " ORDER BY g.created_at DESC, g.id LIMIT ? OFFSET ?",
-        args.toArray());
+    GradeView view(Rubrics.Ref rubric) {
+      return new GradeView(
+          id,
+          rubric.questionSlug(),
+          rubric.version(),
+          candidateRef,
+          tags,
+          mode,
+          overall,
+          confidence,
+          flags,
+          criteria,
+          rationale,
+          provenance,
+          reusedFrom,
+          answer,
+          createdAt,
+          rubric.stale(),
+          !reviewReasons.isEmpty(),
+          reviewReasons);
+    }
   }
 
-  long count(long workspaceId, Filter f) {
-    List<Object> args = new ArrayList<>();
-    String where = where(workspaceId, f, args);
-    return jdbc.first(
-            "count grades",
-            "SELECT count(*) AS n" + FROM + where,
-            r -> r.longValue("n"),
-            args.toArray())
-        .orElseThrow();
-  }
-
-  private static String where(long workspaceId, Filter f, List<Object> args) {
-    StringBuilder sb = new StringBuilder(" WHERE g.workspace_id = ?");
-    args.add(workspaceId);
-    if (f.stale() != null) {
-      sb.append(f.stale() ? " AND" : " AND NOT");
-      sb.append(
-          " r.version < (SELECT max(r2.version) FROM rubric_version r2 WHERE r2.question_id = g.question_id)");
-    }
-    if (f.owner() != null) {
-      sb.append(" AND g.created_by_key = ?");
-      args.add(f.owner());
-    }
-    if (f.questionId() != null) {
-      sb.append(" AND g.question_id = ?");
-      args.add(f.questionId());
-    }
-    if (f.candidateRef() != null) {
-      sb.append(" AND g.candidate_ref = ?");
-      args.add(f.candidateRef());
-    }
-    if (f.mode() != null) {
-      sb.append(" AND g.mode = ?");
-      args.add(f.mode().wire());
-    }
-    if (f.flag() != null) {
-      sb.append(" AND g.flags @> ARRAY[?]::varchar[]");
-      args.add(f.flag());
-    }
-    if (f.from() != null) {
-      sb.append(" AND g.created_at >= ?");
-      args.add(Timestamp.from(f.from().toInstant()));
-    }
-    if (f.to() != null) {
-      sb.append(" AND g.created_at < ?");
-      args.add(Timestamp.from(f.to().toInstant()));
-    }
-    return sb.toString();
-  }
-
-  private Optional<GradeView> queryOne(String sql, Object... args) {
-    return query(sql, args).stream().findFirst();
-  }
-
-  private List<GradeView> query(String sql, Object... args) {
-    return jdbc.list("read grades", sql, this::view, args);
-  }
-
-  private GradeView view(Jdbc.Row r) throws SQLException {
-    return view(r, null);
-  }
-
-  private GradeView view(Jdbc.Row r, Map<String, Long> latencyMs) throws SQLException {
+  private Stored stored(Jdbc.Row r, Map<String, Long> latencyMs) throws SQLException {
     double confidence = r.doubleValue("confidence");
     List<String> flags = r.strings("flags");
     Provenance stored = provenance(r.string("provenance"));
     Provenance provenance = latencyMs == null ? stored : stored.withLatencyMs(latencyMs);
-    List<String> reasons = reviewNeeds.reasons(confidence, flags, provenance);
-    return new GradeView(
+    return new Stored(
         r.uuid("id"),
-        r.string("slug"),
-        r.intValue("version"),
+        r.longValue("rubric_version_id"),
         r.string("candidate_ref"),
         r.strings("tags"),
         GradingMode.fromWire(r.string("mode")),
@@ -321,9 +282,7 @@ class GradeRepository {
         r.uuid("reused_from"),
         r.string("answer"),
         r.time("created_at"),
-        r.bool("stale"),
-        !reasons.isEmpty(),
-        reasons);
+        reviewNeeds.reasons(confidence, flags, provenance));
   }
 
   private Provenance provenance(String value) {

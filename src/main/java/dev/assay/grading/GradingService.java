@@ -27,6 +27,7 @@ public class GradingService {
   private final GradingPipeline pipeline;
   private final EmbeddingService embeddings;
   private final GradeRepository grades;
+  private final GradeList list;
   private final GradingMetrics metrics;
   private final GraderConfigs configs;
   private final ShadowGrading shadow;
@@ -38,6 +39,7 @@ public class GradingService {
       GradingPipeline pipeline,
       EmbeddingService embeddings,
       GradeRepository grades,
+      GradeList list,
       GradingMetrics metrics,
       GraderConfigs configs,
       ShadowGrading shadow,
@@ -47,6 +49,7 @@ public class GradingService {
     this.pipeline = pipeline;
     this.embeddings = embeddings;
     this.grades = grades;
+    this.list = list;
     this.metrics = metrics;
     this.configs = configs;
     this.shadow = shadow;
@@ -206,8 +209,8 @@ public class GradingService {
   public Page list(long workspaceId, GradeQuery query, UUID owner, int page, int size) {
     Long questionId =
         query.questionId() == null ? null : questions.resolve(workspaceId, query.questionId()).id();
-    GradeRepository.Filter filter =
-        new GradeRepository.Filter(
+    GradeList.Filter filter =
+        new GradeList.Filter(
             questionId,
             query.candidateRef(),
             query.mode(),
@@ -217,9 +220,6 @@ public class GradingService {
             owner,
             query.stale());
     return new Page(
-        grades.list(workspaceId, filter, page, size),
-        page,
-        size,
-        grades.count(workspaceId, filter));
+        list.page(workspaceId, filter, page, size), page, size, list.count(workspaceId, filter));
   }
 }

@@ -5,6 +5,7 @@ import dev.assay.exemplar.ExemplarService;
 import dev.assay.exemplar.ExemplarSpec;
 import dev.assay.exemplar.ExemplarView;
 import dev.assay.exemplar.Label;
+import dev.assay.grading.GradeFacts;
 import dev.assay.grading.GradeView;
 import dev.assay.grading.GradingService;
 import dev.assay.platform.ApiException;
@@ -20,16 +21,19 @@ import java.util.UUID;
 class ExemplarPromotion {
   private final GradingService grading;
   private final ReviewRepository repository;
+  private final GradeFacts facts;
   private final QuestionService questions;
   private final ExemplarService exemplars;
 
   ExemplarPromotion(
       GradingService grading,
       ReviewRepository repository,
+      GradeFacts facts,
       QuestionService questions,
       ExemplarService exemplars) {
     this.grading = grading;
     this.repository = repository;
+    this.facts = facts;
     this.questions = questions;
     this.exemplars = exemplars;
   }
@@ -68,6 +72,6 @@ class ExemplarPromotion {
             "review",
             grade.answer());
     long questionId = questions.resolve(workspaceId, grade.questionId()).id();
-    return exemplars.createPending(questionId, repository.rubricVersionId(gradeId), spec, gradeId);
+    return exemplars.createPending(questionId, facts.rubricVersionId(gradeId), spec, gradeId);
   }
 }

@@ -1,5 +1,6 @@
 package dev.assay.review;
 
+import dev.assay.grading.GradeFacts;
 import dev.assay.grading.GradeQuery;
 import dev.assay.grading.GradeRequest;
 import dev.assay.grading.GradeView;
@@ -26,11 +27,14 @@ class RegradeService {
 
   private final GradingService grading;
   private final ReviewRepository repository;
+  private final GradeFacts facts;
   private final LlmConfig llm;
 
-  RegradeService(GradingService grading, ReviewRepository repository, LlmConfig llm) {
+  RegradeService(
+      GradingService grading, ReviewRepository repository, GradeFacts facts, LlmConfig llm) {
     this.grading = grading;
     this.repository = repository;
+    this.facts = facts;
     this.llm = llm;
   }
 
@@ -66,7 +70,7 @@ class RegradeService {
     List<Regraded> done = new ArrayList<>();
     if (execute) {
       for (GradeView old : stale) {
-        UUID owner = repository.gradedBy(old.id());
+        UUID owner = facts.gradedBy(old.id()).orElse(null);
         GradeView fresh =
             grading
                 .grade(

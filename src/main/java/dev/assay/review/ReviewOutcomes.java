@@ -1,5 +1,6 @@
 package dev.assay.review;
 
+import dev.assay.grading.GradeFacts;
 import dev.assay.platform.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -17,9 +18,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ReviewOutcomes {
   private final Jdbc jdbc;
+  private final GradeFacts grades;
 
-  ReviewOutcomes(Jdbc jdbc) {
+  ReviewOutcomes(Jdbc jdbc, GradeFacts grades) {
     this.jdbc = jdbc;
+    this.grades = grades;
   }
 
   /**
@@ -78,30 +81,43 @@ public class ReviewOutcomes {
 
   /** Every override recorded in the workspace in {@code [from, to)}, oldest first. */
   public List<Override> overrides(long workspaceId, OffsetDateTime from, OffsetDateTime to) {
-    return jdbc.list(
-        "read overrides",
-        """
-        SELECT e.grade_id, e.actor_key, q.slug AS question_slug, g.overall_score AS automated,
-               e.overall_score AS overridden, g.overall_max, e.reason_code, e.created_at
-        FROM grade_event e
-        JOIN grade g ON g.id = e.grade_id
-        JOIN question q ON q.id = g.question_id
-        WHERE e.workspace_id = ? AND e.kind = 'overridden' AND e.actor_key IS NOT NULL
-          AND e.created_at >= ? AND e.created_at < ?
-        ORDER BY e.created_at, e.id
-        """,
-        rs ->
-            new Override(
-                rs.uuid("grade_id"),
-                rs.uuid("actor_key"),
-                rs.string("question_slug"),
-                rs.doubleValue("automated"),
-                rs.doubleValue("overridden"),
-                rs.doubleValue("overall_max"),
-                rs.string("reason_code"),
-                rs.time("created_at")),
-        workspaceId,
-        from,
-        to);
+    record Event(
+        UUID gradeId, UUID reviewer, double overridden, String reasonCode, OffsetDateTime at) {}
+    List<Event> events =
+        jdbc.list(
+            "read overrides",
+            """
+            SELECT grade_id, actor_key, overall_score, reason_code, created_at FROM grade_event
+            WHERE workspace_id = ? AND kind = 'overridden' AND actor_key IS NOT NULL
+              AND created_at >= ? AND created_at < ?
+            ORDER BY created_at, id
+            """,
+            rs ->
+                new Event(
+                    rs.uuid("grade_id"),
+                    rs.uuid("actor_key"),
+                    rs.doubleValue("overall_score"),
+                    rs.string("reason_code"),
+                    rs.time("created_at")),
+            workspaceId,
+            from,
+            to);
+    Map<UUID, GradeFacts.Summary> graded =
+        grades.summaries(events.stream().map(Event::gradeId).distinct().toList());
+    return events.stream()
+        .map(
+            e -> {
+              GradeFacts.Summary g = graded.get(e.gradeId());
+              return new Override(
+                  e.gradeId(),
+                  e.reviewer(),
+                  g.questionSlug(),
+                  g.overallScore(),
+                  e.overridden(),
+                  g.overallMax(),
+                  e.reasonCode(),
+                  e.at());
+            })
+        .toList();
   }
 }

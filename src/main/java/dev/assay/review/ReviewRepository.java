@@ -2,6 +2,7 @@ package dev.assay.review;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.bank.Rubrics;
 import dev.assay.grading.GradingMode;
 import dev.assay.platform.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,10 +35,12 @@ class ReviewRepository {
 
   private final Jdbc jdbc;
   private final ObjectMapper json;
+  private final Rubrics rubrics;
 
-  ReviewRepository(Jdbc jdbc, ObjectMapper json) {
+  ReviewRepository(Jdbc jdbc, ObjectMapper json, Rubrics rubrics) {
     this.jdbc = jdbc;
     this.json = json;
+    this.rubrics = rubrics;
   }
 
   void insert(
@@ -130,27 +133,6 @@ class ReviewRepository {
             new Jdbc.SqlArray("uuid", gradeIds.toArray())));
   }
 
-  /** The rubric version a grade was made under. */
-  long rubricVersionId(UUID gradeId) {
-    return jdbc.first(
-            "read the grade",
-            "SELECT rubric_version_id FROM grade WHERE id = ?",
-            r -> r.longValue("rubric_version_id"),
-            gradeId)
-        .orElseThrow();
-  }
-
-  /** The key that logged a grade (null for internal runs). */
-  UUID gradedBy(UUID gradeId) {
-    List<UUID> keys =
-        jdbc.list(
-            "read the grade",
-            "SELECT created_by_key FROM grade WHERE id = ?",
-            r -> r.uuid("created_by_key"),
-            gradeId);
-    return keys.isEmpty() ? null : keys.get(0);
-  }
-
   /** Serialises claims on one grade until the transaction ends. */
   void lock(UUID gradeId) {
     jdbc.list(
@@ -176,12 +158,13 @@ class ReviewRepository {
   List<QueueRow> queue(
       long workspaceId, double lowConfidence, double auditRate, int page, int size) {
     int auditCut = auditCut(auditRate);
-    return jdbc.list(
-        "read the review queue",
-        """
-        SELECT g.id, q.slug, g.mode, g.confidence, g.flags, %1$s AS audit,
+    List<Queued> rows =
+        jdbc.list(
+            "read the review queue",
+            """
+        SELECT g.id, g.rubric_version_id, g.mode, g.confidence, g.flags, %1$s AS audit,
                c.actor_key, c.expires_at, g.created_at
-        FROM grade g JOIN question q ON q.id = g.question_id
+        FROM grade g
         LEFT JOIN LATERAL (
             SELECT e.kind, e.actor_key, e.expires_at FROM grade_event e
             WHERE e.grade_id = g.id AND e.kind IN ('claimed', 'released')
@@ -194,14 +177,38 @@ class ReviewRepository {
         ORDER BY g.created_at, g.id
         LIMIT ? OFFSET ?
         """
-            .formatted(IN_AUDIT_SAMPLE, REVIEWED),
-        ReviewRepository::queueRow,
-        auditCut,
-        workspaceId,
-        lowConfidence,
-        auditCut,
-        size,
-        (long) page * size);
+                .formatted(IN_AUDIT_SAMPLE, REVIEWED),
+            ReviewRepository::queued,
+            auditCut,
+            workspaceId,
+            lowConfidence,
+            auditCut,
+            size,
+            (long) page * size);
+    Map<Long, String> slugs = questionSlugs(rows.stream().map(Queued::rubricVersionId).toList());
+    return rows.stream().map(q -> q.row(slugs.get(q.rubricVersionId()))).toList();
+  }
+
+  /** The question slugs of these rubric versions, through the bank. */
+  Map<Long, String> questionSlugs(Collection<Long> rubricVersionIds) {
+    return rubrics.refs(Set.copyOf(rubricVersionIds)).entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().questionSlug()));
+  }
+
+  /** A queue row before its question's slug is looked up. */
+  private record Queued(long rubricVersionId, QueueRow row) {
+    QueueRow row(String questionSlug) {
+      return new QueueRow(
+          row.gradeId(),
+          questionSlug,
+          row.mode(),
+          row.confidence(),
+          row.flags(),
+          row.audit(),
+          row.claimedBy(),
+          row.claimExpires(),
+          row.createdAt());
+    }
   }
 
   /** The bound of {@link #IN_AUDIT_SAMPLE} for a sampling rate between 0 and 1. */
@@ -209,16 +216,18 @@ class ReviewRepository {
     return (int) Math.round(auditRate * 10000);
   }
 
-  private static QueueRow queueRow(Jdbc.Row r) throws SQLException {
-    return new QueueRow(
-        r.uuid("id"),
-        r.string("slug"),
-        GradingMode.fromWire(r.string("mode")),
-        r.doubleValue("confidence"),
-        r.strings("flags"),
-        r.bool("audit"),
-        r.uuid("actor_key"),
-        r.time("expires_at"),
-        r.time("created_at"));
+  private static Queued queued(Jdbc.Row r) throws SQLException {
+    return new Queued(
+        r.longValue("rubric_version_id"),
+        new QueueRow(
+            r.uuid("id"),
+            null,
+            GradingMode.fromWire(r.string("mode")),
+            r.doubleValue("confidence"),
+            r.strings("flags"),
+            r.bool("audit"),
+            r.uuid("actor_key"),
+            r.time("expires_at"),
+            r.time("created_at")));
   }
 }

@@ -2,6 +2,7 @@ package dev.assay.review;
 
 import dev.assay.bank.CriterionSpec;
 import dev.assay.bank.Rubrics;
+import dev.assay.grading.GradeFacts;
 import dev.assay.grading.GradeView;
 import dev.assay.grading.GradingMode;
 import dev.assay.grading.GradingService;
@@ -30,20 +31,26 @@ import java.util.UUID;
 public class ReviewService {
   private final GradingService grading;
   private final ReviewRepository repository;
+  private final GradeFacts facts;
   private final ReviewConfig config;
   private final Rubrics rubrics;
 
   ReviewService(
-      GradingService grading, ReviewRepository repository, ReviewConfig config, Rubrics rubrics) {
+      GradingService grading,
+      ReviewRepository repository,
+      GradeFacts facts,
+      ReviewConfig config,
+      Rubrics rubrics) {
     this.rubrics = rubrics;
     this.grading = grading;
     this.repository = repository;
+    this.facts = facts;
     this.config = config;
   }
 
   /** The criteria of the rubric version the grade was made under. */
   List<CriterionSpec> criteria(UUID gradeId) {
-    return rubrics.ref(repository.rubricVersionId(gradeId)).rubric().criteria();
+    return rubrics.ref(facts.rubricVersionId(gradeId)).rubric().criteria();
   }
 
   /** Scores of a grade: the automated ones, or those of the latest override. */
@@ -74,7 +81,7 @@ public class ReviewService {
     events.add(
         new ReviewEvent(
             EventKind.GRADED,
-            repository.gradedBy(gradeId),
+            facts.gradedBy(gradeId).orElse(null),
             null,
             grade.mode().wire() + " grade",
             grade.overall().score(),

@@ -1,22 +1,26 @@
 package dev.assay.review.calibration;
 
+import dev.assay.grading.GradeFacts;
 import dev.assay.platform.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The calibration tables (V17): sets, their items and the reviewers' blind scores. Grades and
- * questions are read here only to show an item (its question and answer) and its automated score.
+ * The calibration tables (V17): sets, their items and the reviewers' blind scores. An item's
+ * question, answer and automated score are read through the grade log's owner ({@link GradeFacts}).
  */
 @ApplicationScoped
 class CalibrationRepository {
   private final Jdbc jdbc;
+  private final GradeFacts grades;
 
-  CalibrationRepository(Jdbc jdbc) {
+  CalibrationRepository(Jdbc jdbc, GradeFacts grades) {
     this.jdbc = jdbc;
+    this.grades = grades;
   }
 
   /** A set as stored, with its item count. */
@@ -62,37 +66,6 @@ class CalibrationRepository {
         });
   }
 
-  /** Those of {@code gradeIds} that are grades of the workspace. */
-  List<UUID> existingGrades(long workspaceId, List<UUID> gradeIds) {
-    return jdbc.list(
-        "check calibration grades",
-        "SELECT id FROM grade WHERE workspace_id = ? AND id = ANY (?)",
-        rs -> rs.uuid("id"),
-        workspaceId,
-        Jdbc.array("uuid", gradeIds));
-  }
-
-  /**
-   * Grades of the workspace made since {@code since} (of one question when named), newest first, at
-   * most {@code limit}: the pool a sampled set is drawn from.
-   */
-  List<UUID> recentGrades(long workspaceId, OffsetDateTime since, String questionSlug, int limit) {
-    return jdbc.list(
-        "read recent grades for a calibration sample",
-        """
-        SELECT g.id FROM grade g JOIN question q ON q.id = g.question_id
-        WHERE g.workspace_id = ? AND g.created_at >= ? AND (?::text IS NULL OR q.slug = ?)
-        ORDER BY g.created_at DESC, g.id
-        LIMIT ?
-        """,
-        rs -> rs.uuid("id"),
-        workspaceId,
-        since,
-        questionSlug,
-        questionSlug,
-        limit);
-  }
-
   List<SetRow> sets(long workspaceId) {
     return jdbc.list(
         "list calibration sets",
@@ -127,29 +100,31 @@ class CalibrationRepository {
 
   /** The set's items in order (the set must be the workspace's: check with {@link #set}). */
   List<ItemRow> items(UUID setId) {
-    return jdbc.list(
-        "read calibration items",
-        """
-        SELECT i.id, i.position, i.grade_id, q.slug, q.title, q.prompt, g.answer,
-               g.overall_score, g.overall_max
-        FROM calibration_item i
-        JOIN grade g ON g.id = i.grade_id
-        JOIN question q ON q.id = g.question_id
-        WHERE i.set_id = ?
-        ORDER BY i.position
-        """,
-        rs ->
-            new ItemRow(
-                rs.uuid("id"),
-                rs.intValue("position"),
-                rs.uuid("grade_id"),
-                rs.string("slug"),
-                rs.string("title"),
-                rs.string("prompt"),
-                rs.string("answer"),
-                rs.doubleValue("overall_score"),
-                rs.doubleValue("overall_max")),
-        setId);
+    record Item(UUID id, int position, UUID gradeId) {}
+    List<Item> items =
+        jdbc.list(
+            "read calibration items",
+            "SELECT id, position, grade_id FROM calibration_item WHERE set_id = ? ORDER BY position",
+            rs -> new Item(rs.uuid("id"), rs.intValue("position"), rs.uuid("grade_id")),
+            setId);
+    Map<UUID, GradeFacts.Summary> graded =
+        grades.summaries(items.stream().map(Item::gradeId).toList());
+    return items.stream()
+        .map(
+            i -> {
+              GradeFacts.Summary g = graded.get(i.gradeId());
+              return new ItemRow(
+                  i.id(),
+                  i.position(),
+                  i.gradeId(),
+                  g.questionSlug(),
+                  g.questionTitle(),
+                  g.questionPrompt(),
+                  g.answer(),
+                  g.overallScore(),
+                  g.overallMax());
+            })
+        .toList();
   }
 
   /** Every score of the set's items, oldest first. */

@@ -1,5 +1,6 @@
 package dev.assay.review.calibration;
 
+import dev.assay.grading.GradeFacts;
 import dev.assay.metrics.Metrics;
 import dev.assay.platform.ApiException;
 import dev.assay.review.calibration.CalibrationRepository.ItemRow;
@@ -30,9 +31,11 @@ class CalibrationSets {
   private static final int DEFAULT_SAMPLE_DAYS = 30;
 
   private final CalibrationRepository repository;
+  private final GradeFacts grades;
 
-  CalibrationSets(CalibrationRepository repository) {
+  CalibrationSets(CalibrationRepository repository, GradeFacts grades) {
     this.repository = repository;
+    this.grades = grades;
   }
 
   /** A set as listed: the grade ids only for admins, who made it. */
@@ -81,7 +84,7 @@ class CalibrationSets {
     if (distinct.size() > MAX_ITEMS) {
       throw ApiException.badField("gradeIds", "at most " + MAX_ITEMS + " grades");
     }
-    List<UUID> found = repository.existingGrades(workspaceId, distinct);
+    List<UUID> found = grades.existing(workspaceId, distinct);
     for (UUID id : distinct) {
       if (!found.contains(id)) {
         throw ApiException.notFound("grade", id.toString());
@@ -103,8 +106,7 @@ class CalibrationSets {
     }
     OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusDays(days);
     List<UUID> pool =
-        new ArrayList<>(
-            repository.recentGrades(workspaceId, since, sample.questionId(), SAMPLE_POOL));
+        new ArrayList<>(grades.recent(workspaceId, since, sample.questionId(), SAMPLE_POOL));
     if (pool.isEmpty()) {
       throw ApiException.unprocessable(
           "no-grades-to-sample", "no grades in the last " + days + " days to sample from");

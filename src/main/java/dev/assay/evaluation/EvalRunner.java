@@ -2,7 +2,6 @@ package dev.assay.evaluation;
 
 import dev.assay.bank.BankDocument;
 import dev.assay.bank.QuestionService;
-import dev.assay.bank.QuestionSpec;
 import dev.assay.grading.GradeRequest;
 import dev.assay.grading.GradeView;
 import dev.assay.grading.GraderConfig;
@@ -200,7 +199,7 @@ public class EvalRunner {
           split,
           rows.size() - usable.size(),
           model,
-          baselinePool(split, ownBank));
+          split.baselinePool(ownBank));
     } catch (RuntimeException e) {
       scratch.remove(workspace.id(), e);
       throw e;
@@ -210,35 +209,6 @@ public class EvalRunner {
   /** Removes a prepared run's workspace and everything graded in it, once the run is over. */
   public void remove(Prepared prepared) {
     scratch.remove(prepared.workspaceId(), null);
-  }
-
-  /** What the baselines learn from: what the grader sees, seed rows and in bank mode exemplars. */
-  private static Map<String, List<EvalRow>> baselinePool(EvalSplit split, BankDocument ownBank) {
-    Map<String, List<EvalRow>> pool = new LinkedHashMap<>(split.seeds());
-    if (ownBank == null) {
-      return pool;
-    }
-    for (QuestionSpec q : ownBank.questions()) {
-      if (split.graded().containsKey(q.id())) {
-        List<EvalRow> rows = new ArrayList<>(split.seeds().get(q.id()));
-        q.exemplars()
-            .forEach(
-                e ->
-                    rows.add(
-                        new EvalRow(
-                            q.id(),
-                            q.prompt(),
-                            "",
-                            e.text(),
-                            e.score(),
-                            q.rubric().scale(),
-                            "exemplar",
-                            null,
-                            null)));
-        pool.put(q.id(), rows);
-      }
-    }
-    return pool;
   }
 
   /** Grades every graded row with the run's configuration, in split order. */

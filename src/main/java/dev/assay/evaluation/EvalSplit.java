@@ -1,5 +1,7 @@
 package dev.assay.evaluation;
 
+import dev.assay.bank.BankDocument;
+import dev.assay.bank.QuestionSpec;
 import dev.assay.text.AnswerText;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -96,5 +98,34 @@ record EvalSplit(
       }
     }
     return new EvalSplit(seeds, graded, copies, 0);
+  }
+
+  /** What the baselines learn from: what the grader sees, seed rows and in bank mode exemplars. */
+  Map<String, List<EvalRow>> baselinePool(BankDocument ownBank) {
+    Map<String, List<EvalRow>> pool = new LinkedHashMap<>(seeds());
+    if (ownBank == null) {
+      return pool;
+    }
+    for (QuestionSpec q : ownBank.questions()) {
+      if (graded().containsKey(q.id())) {
+        List<EvalRow> rows = new ArrayList<>(seeds().get(q.id()));
+        q.exemplars()
+            .forEach(
+                e ->
+                    rows.add(
+                        new EvalRow(
+                            q.id(),
+                            q.prompt(),
+                            "",
+                            e.text(),
+                            e.score(),
+                            q.rubric().scale(),
+                            "exemplar",
+                            null,
+                            null)));
+        pool.put(q.id(), rows);
+      }
+    }
+    return pool;
   }
 }

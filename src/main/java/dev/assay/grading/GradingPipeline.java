@@ -31,7 +31,7 @@ import java.util.Optional;
 class GradingPipeline {
   private final ExemplarService exemplars;
   private final EmbeddingService embeddings;
-  private final TextVectors vectors;
+  private final AnswerScreen screen;
   private final OfflineGrader offline;
   private final LlmGrader llm;
   private final LlmConfig llmConfig;
@@ -44,7 +44,7 @@ class GradingPipeline {
   GradingPipeline(
       ExemplarService exemplars,
       EmbeddingService embeddings,
-      TextVectors vectors,
+      AnswerScreen screen,
       OfflineGrader offline,
       LlmGrader llm,
       LlmConfig llmConfig,
@@ -55,7 +55,7 @@ class GradingPipeline {
       ManipulationPolicy manipulation) {
     this.exemplars = exemplars;
     this.embeddings = embeddings;
-    this.vectors = vectors;
+    this.screen = screen;
     this.offline = offline;
     this.llm = llm;
     this.llmConfig = llmConfig;
@@ -94,7 +94,8 @@ class GradingPipeline {
     boolean blank = input.answer().isBlank();
     Inspection inspection = stages.time("inspect", () -> manipulation.inspect(question, sent));
     Screening.Result screening =
-        stages.time("screen", () -> screen(workspaceId, request, question, input, inspection));
+        stages.time(
+            "screen", () -> screen.screen(workspaceId, request, question, input, inspection));
 
     String answerKey = Hashing.sha256(AnswerText.dedupKey(input.answer()));
     String dedupKey =
@@ -182,57 +183,6 @@ class GradingPipeline {
     List<ExemplarMatch> matches =
         stages.time("retrieve", () -> exemplars.nearest(question.id(), vector, spec.k()));
     return new GradingInput(question, answer, vector, matches);
-  }
-
-  private Screening.Result screen(
-      long workspaceId,
-      GradeRequest request,
-      QuestionRef question,
-      GradingInput input,
-      Inspection inspection) {
-    if (input.answerVector() == null) {
-      return Screening.screen(
-          settings,
-          input.answer(),
-          question.prompt(),
-          0,
-          0,
-          null,
-          null,
-          inspection,
-          Optional.empty());
-    }
-    double questionSimilarity = input.answerVector().cosine(vectors.of(question.prompt()));
-    ExemplarMatch nearest =
-        input.exemplars().stream()
-            .max(java.util.Comparator.comparingDouble(ExemplarMatch::similarity))
-            .orElse(null);
-    GradeRepository.Neighbour other =
-        grades
-            .nearestOtherCandidates(
-                workspaceId,
-                question.id(),
-                request.candidateRef(),
-                input.answerVector().vector(),
-                embeddings.modelId(),
-                1)
-            .stream()
-            .findFirst()
-            .orElse(null);
-    return Screening.screen(
-        settings,
-        input.answer(),
-        question.prompt(),
-        questionSimilarity,
-        input.maxExemplarSimilarity(),
-        nearest == null ? null : nearest.id(),
-        other,
-        inspection,
-        ContentFloor.check(
-            input.answer(),
-            question.prompt(),
-            input.exemplars(),
-            ContentFloor.Closeness.of(input.maxExemplarSimilarity(), input.exemplars(), vectors)));
   }
 
   /** What makes two grades of the same answer interchangeable: the grader and its settings. */

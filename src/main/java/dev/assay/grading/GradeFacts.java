@@ -4,8 +4,10 @@ import dev.assay.bank.QuestionService;
 import dev.assay.bank.Rubrics;
 import dev.assay.platform.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,60 +73,49 @@ public class GradeFacts {
     if (gradeIds.isEmpty()) {
       return Map.of();
     }
-    record Row(
-        UUID id,
-        long workspaceId,
-        long rubricVersionId,
-        String answer,
-        double overallScore,
-        double overallMax,
-        UUID gradedBy,
-        OffsetDateTime createdAt) {}
-    List<Row> rows =
-        jdbc.list(
-            "read grades",
-            """
-            SELECT id, workspace_id, rubric_version_id, answer, overall_score, overall_max,
-                   created_by_key, created_at
-            FROM grade WHERE id = ANY (?)
-            """,
-            r ->
-                new Row(
-                    r.uuid("id"),
-                    r.longValue("workspace_id"),
-                    r.longValue("rubric_version_id"),
-                    r.string("answer"),
-                    r.doubleValue("overall_score"),
-                    r.doubleValue("overall_max"),
-                    r.uuid("created_by_key"),
-                    r.time("created_at")),
-            Jdbc.array("uuid", gradeIds));
-    Map<Long, Rubrics.Ref> refs =
-        rubrics.refs(rows.stream().map(Row::rubricVersionId).distinct().toList());
-    Map<UUID, Row> byId = new LinkedHashMap<>();
-    rows.forEach(row -> byId.put(row.id(), row));
+    List<Summary> found =
+        WithRubric.completeAll(
+            jdbc.list(
+                "read grades",
+                """
+                SELECT id, workspace_id, rubric_version_id, answer, overall_score, overall_max,
+                       created_by_key, created_at
+                FROM grade WHERE id = ANY (?)
+                """,
+                GradeFacts::summary,
+                Jdbc.array("uuid", gradeIds)),
+            rubrics);
+    Map<UUID, Summary> byId = new HashMap<>();
+    found.forEach(g -> byId.put(g.id(), g));
     Map<UUID, Summary> out = new LinkedHashMap<>();
-    for (UUID id : gradeIds) {
-      Row row = byId.get(id);
-      if (row != null) {
-        Rubrics.Ref ref = refs.get(row.rubricVersionId());
-        out.put(
-            id,
+    gradeIds.stream().filter(byId::containsKey).forEach(id -> out.put(id, byId.get(id)));
+    return out;
+  }
+
+  private static WithRubric<Summary> summary(Jdbc.Row r) throws SQLException {
+    UUID id = r.uuid("id");
+    long workspaceId = r.longValue("workspace_id");
+    long rubricVersionId = r.longValue("rubric_version_id");
+    String answer = r.string("answer");
+    double score = r.doubleValue("overall_score");
+    double max = r.doubleValue("overall_max");
+    UUID gradedBy = r.uuid("created_by_key");
+    OffsetDateTime createdAt = r.time("created_at");
+    return new WithRubric<>(
+        rubricVersionId,
+        rubric ->
             new Summary(
                 id,
-                row.workspaceId(),
-                ref.questionSlug(),
-                ref.questionTitle(),
-                ref.questionPrompt(),
-                row.rubricVersionId(),
-                row.answer(),
-                row.overallScore(),
-                row.overallMax(),
-                row.gradedBy(),
-                row.createdAt()));
-      }
-    }
-    return out;
+                workspaceId,
+                rubric.questionSlug(),
+                rubric.questionTitle(),
+                rubric.questionPrompt(),
+                rubricVersionId,
+                answer,
+                score,
+                max,
+                gradedBy,
+                createdAt));
   }
 
   /** Those of {@code gradeIds} that are grades of the workspace. */

@@ -208,81 +208,56 @@ class GradeRepository {
   }
 
   private List<GradeView> read(Map<String, Long> latencyMs, String tail, Object... args) {
-    List<Stored> rows = jdbc.list("read grades", COLUMNS + tail, r -> stored(r, latencyMs), args);
-    Map<Long, Rubrics.Ref> refs =
-        rubrics.refs(rows.stream().map(Stored::rubricVersionId).distinct().toList());
-    return rows.stream().map(row -> row.view(refs.get(row.rubricVersionId()))).toList();
+    return WithRubric.completeAll(
+        jdbc.list("read grades", COLUMNS + tail, r -> view(r, latencyMs), args), rubrics);
   }
 
   private static Optional<GradeView> first(List<GradeView> views) {
     return views.stream().findFirst();
   }
 
-  /** A grade row before its question and rubric version are looked up. */
-  private record Stored(
-      UUID id,
-      long rubricVersionId,
-      String candidateRef,
-      List<String> tags,
-      GradingMode mode,
-      GradeView.Overall overall,
-      double confidence,
-      List<String> flags,
-      List<Verdict.CriterionGrade> criteria,
-      String rationale,
-      Provenance provenance,
-      UUID reusedFrom,
-      String answer,
-      OffsetDateTime createdAt,
-      List<String> reviewReasons) {
-
-    GradeView view(Rubrics.Ref rubric) {
-      return new GradeView(
-          id,
-          rubric.questionSlug(),
-          rubric.version(),
-          candidateRef,
-          tags,
-          mode,
-          overall,
-          confidence,
-          flags,
-          criteria,
-          rationale,
-          provenance,
-          reusedFrom,
-          answer,
-          createdAt,
-          rubric.stale(),
-          !reviewReasons.isEmpty(),
-          reviewReasons);
-    }
-  }
-
-  private Stored stored(Jdbc.Row r, Map<String, Long> latencyMs) throws SQLException {
-    double confidence = r.doubleValue("confidence");
-    List<String> flags = r.strings("flags");
-    Provenance stored = provenance(r.string("provenance"));
-    Provenance provenance = latencyMs == null ? stored : stored.withLatencyMs(latencyMs);
-    return new Stored(
-        r.uuid("id"),
-        r.longValue("rubric_version_id"),
-        r.string("candidate_ref"),
-        r.strings("tags"),
-        GradingMode.fromWire(r.string("mode")),
+  private WithRubric<GradeView> view(Jdbc.Row r, Map<String, Long> latencyMs) throws SQLException {
+    UUID id = r.uuid("id");
+    String candidateRef = r.string("candidate_ref");
+    List<String> tags = r.strings("tags");
+    GradingMode mode = GradingMode.fromWire(r.string("mode"));
+    GradeView.Overall overall =
         new GradeView.Overall(
             r.doubleValue("overall_score"),
             r.doubleValue("overall_max"),
-            r.doubleValue("overall_percent")),
-        confidence,
-        flags,
-        r.json("criteria", CRITERIA),
-        r.string("rationale"),
-        provenance,
-        r.uuid("reused_from"),
-        r.string("answer"),
-        r.time("created_at"),
-        reviewNeeds.reasons(confidence, flags, provenance));
+            r.doubleValue("overall_percent"));
+    double confidence = r.doubleValue("confidence");
+    List<String> flags = r.strings("flags");
+    List<Verdict.CriterionGrade> criteria = r.json("criteria", CRITERIA);
+    String rationale = r.string("rationale");
+    Provenance stored = provenance(r.string("provenance"));
+    Provenance provenance = latencyMs == null ? stored : stored.withLatencyMs(latencyMs);
+    UUID reusedFrom = r.uuid("reused_from");
+    String answer = r.string("answer");
+    OffsetDateTime createdAt = r.time("created_at");
+    List<String> reasons = reviewNeeds.reasons(confidence, flags, provenance);
+    return new WithRubric<>(
+        r.longValue("rubric_version_id"),
+        rubric ->
+            new GradeView(
+                id,
+                rubric.questionSlug(),
+                rubric.version(),
+                candidateRef,
+                tags,
+                mode,
+                overall,
+                confidence,
+                flags,
+                criteria,
+                rationale,
+                provenance,
+                reusedFrom,
+                answer,
+                createdAt,
+                rubric.stale(),
+                !reasons.isEmpty(),
+                reasons));
   }
 
   private Provenance provenance(String value) {

@@ -36,6 +36,7 @@ final class GradeProvenance {
                     new Provenance.ExemplarShown(
                         e.id(), e.label().wire(), e.score(), Metrics.round(e.similarity(), 4)))
             .toList(),
+        trace == null ? null : trace.exemplarsShown(),
         trace == null
             ? null
             : new Provenance.PromptRef(trace.promptId(), trace.promptVersion(), trace.promptHash()),

@@ -112,6 +112,7 @@ class LlmGrader {
             prompt.id(),
             prompt.version(),
             prompt.hash(),
+            request.exemplarIds(),
             spec.model(),
             parameters(spec),
             calls.attempts,

@@ -57,8 +57,11 @@ class LlmPrompt {
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("question", input.question().prompt().strip());
     values.put("scale", String.valueOf(rubric.scale()));
-    values.put("rubric", rubricText(rubric));
-    values.put("exemplars", exemplarText(shown));
+    for (PromptSections.Section section : PromptSections.Section.values()) {
+      if (prompt.uses(section.placeholder)) {
+        values.put(section.placeholder, section.render(rubric, shown, budget));
+      }
+    }
     values.put("answer", untrusted(answer));
     values.put("criterion_keys", criterionKeys(rubric));
     List<Message> messages =
@@ -124,54 +127,6 @@ class LlmPrompt {
 
   private static String criterionKeys(RubricSpec rubric) {
     return rubric.criteria().stream().map(CriterionSpec::key).collect(Collectors.joining(", "));
-  }
-
-  private static String rubricText(RubricSpec rubric) {
-    StringBuilder sb = new StringBuilder();
-    for (CriterionSpec c : rubric.criteria()) {
-      sb.append(
-          String.format("- %s (weight %.2f): %s%n", c.key(), c.weight(), c.description().strip()));
-      sb.append("  strong: ").append(c.levels().strong().strip()).append('\n');
-      sb.append("  acceptable: ").append(c.levels().acceptable().strip()).append('\n');
-      sb.append("  weak: ").append(c.levels().weak().strip()).append('\n');
-    }
-    return sb.toString().stripTrailing();
-  }
-
-  private String exemplarText(List<ExemplarMatch> exemplars) {
-    if (exemplars.isEmpty()) {
-      return "(none available for this question)";
-    }
-    StringBuilder sb = new StringBuilder();
-    for (ExemplarMatch e : exemplars) {
-      String perCriterion =
-          e.criterionScores().entrySet().stream()
-              .sorted(Map.Entry.comparingByKey())
-              .map(x -> x.getKey() + "=" + x.getValue())
-              .collect(Collectors.joining(", "));
-      sb.append(
-          String.format(
-              "<reference id=\"%s\" label=\"%s\" score=\"%.1f\"",
-              e.id(), e.label().wire(), e.score()));
-      if (!perCriterion.isEmpty()) {
-        sb.append(" criterion_scores=\"").append(perCriterion).append('"');
-      }
-      sb.append(">\nwhy: ")
-          .append(words(e.rationale(), budget.rationaleWords()))
-          .append('\n')
-          .append(words(e.text(), budget.exemplarWords()))
-          .append("\n</reference>\n");
-    }
-    return sb.toString().stripTrailing();
-  }
-
-  /** The first {@code max} words of {@code text}, with an ellipsis when some were left out. */
-  static String words(String text, int max) {
-    String[] all = text.strip().split("\\s+");
-    if (all.length <= max) {
-      return text.strip();
-    }
-    return String.join(" ", java.util.Arrays.copyOf(all, max)) + " …";
   }
 
   /** The answer as a JSON string literal with angle brackets escaped, so it cannot close a tag. */

@@ -5,12 +5,13 @@ import java.util.List;
 /**
  * What happened at the LLM boundary for one grade: prompt, model, every attempt (retries, repairs
  * and timed-out attempts included, each with its elapsed time), tokens, time; {@code promptTokens}
- * is the grading prompt counted locally.
+ * is the grading prompt counted locally and {@code exemplarsShown} the ids the prompt showed.
  */
 record LlmTrace(
     String promptId,
     String promptVersion,
     String promptHash,
+    List<String> exemplarsShown,
     String model,
     Provenance.LlmParameters parameters,
     List<Provenance.LlmAttempt> attempts,
@@ -38,6 +39,7 @@ record LlmTrace(
         promptId,
         promptVersion,
         promptHash,
+        exemplarsShown,
         model,
         parameters,
         List.copyOf(all),

@@ -7,10 +7,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Where a grade came from: the rubric version, configuration, grader and models that made it, the
- * exemplars it was shown, the LLM's prompt and calls, the screening measurements, and the time each
- * stage took. Absent parts are left out (an offline grade has no prompt). Stored with the grade and
- * returned as it was stored; older grades may lack parts added later (and carry parts since
- * dropped, which reading ignores).
+ * exemplars retrieved for it (and which of them the LLM's prompt showed), the LLM's prompt and
+ * calls, the screening measurements, and the time each stage took. Absent parts are left out (an
+ * offline grade has no prompt). Stored with the grade and returned as it was stored; older grades
+ * may lack parts added later (and carry parts since dropped, which reading ignores).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "Where a grade came from: configuration, grader, models, exemplars, timings")
@@ -21,6 +21,11 @@ public record Provenance(
     @Schema(description = "the learned scoring model (offline grades)") ModelVersion scoringModel,
     String embeddingModel,
     List<ExemplarShown> exemplars,
+    @Schema(
+            description =
+                "ids of the exemplars the LLM's prompt showed, the prompt budget's pick from"
+                    + " exemplars (LLM grades)")
+        List<String> exemplarsShown,
     @Schema(description = "the prompt file (LLM grades)") PromptRef prompt,
     @Schema(description = "the LLM and its parameters (LLM grades)") LlmModel model,
     @Schema(description = "every LLM call, repairs included (LLM grades)")
@@ -45,6 +50,7 @@ public record Provenance(
         scoringModel,
         embeddingModel,
         exemplars,
+        exemplarsShown,
         prompt,
         model,
         llmAttempts,

@@ -84,23 +84,27 @@ public interface LlmConfig {
   /** How many retrieved exemplars of each label the prompt shows, and how much of each. */
   PromptBudget prompt();
 
-  /** The exemplar share of the prompt, the largest part of it after the answer. */
+  /**
+   * The exemplar share of the prompt, the largest part of it after the answer. The defaults keep
+   * the v3 request for a 300-word answer to a 4-criterion question within 1,500 input tokens
+   * (o200k_base, p95; docs/benchmarks.md); the same budget applies to every prompt version.
+   */
   interface PromptBudget {
-    @WithDefault("2")
+    @WithDefault("1")
     int strong();
 
     @WithDefault("1")
     int acceptable();
 
-    @WithDefault("2")
+    @WithDefault("1")
     int weak();
 
     /** Words of an exemplar's text shown; longer texts are cut with an ellipsis. */
-    @WithDefault("70")
+    @WithDefault("50")
     int exemplarWords();
 
-    /** Words of an exemplar's rationale shown. */
-    @WithDefault("25")
+    /** Words of an exemplar's rationale shown; 0 leaves the rationale out. */
+    @WithDefault("0")
     int rationaleWords();
   }
 
@@ -108,7 +112,7 @@ public interface LlmConfig {
   @WithDefault("grade")
   String promptId();
 
-  @WithDefault("v2")
+  @WithDefault("v3")
   String promptVersion();
 
   /**

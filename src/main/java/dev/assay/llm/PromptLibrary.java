@@ -61,6 +61,14 @@ public class PromptLibrary {
   public record GradePrompt(
       String id, String version, String hash, String system, String user, String repair) {
 
+    /**
+     * Whether the user template has the placeholder {@code {{name}}}: versions lay the rubric and
+     * the exemplars out differently and name the layout they want.
+     */
+    public boolean uses(String name) {
+      return user.contains("{{" + name + "}}");
+    }
+
     public String user(Map<String, Object> values) {
       return PromptTemplate.from(user).apply(values).text();
     }

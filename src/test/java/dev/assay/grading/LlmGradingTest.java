@@ -22,8 +22,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -219,7 +217,7 @@ class LlmGradingTest {
     assertEquals(812, g.getInt("provenance.tokens.input"));
     assertEquals(143, g.getInt("provenance.tokens.output"));
     assertEquals("grade", g.getString("provenance.prompt.id"));
-    assertEquals("v2", g.getString("provenance.prompt.version"));
+    assertEquals("v3", g.getString("provenance.prompt.version"));
     assertEquals(64, g.getString("provenance.prompt.hash").length());
     assertEquals("fake-grader-1", g.getString("provenance.model.name"));
     assertTrue(
@@ -245,25 +243,16 @@ class LlmGradingTest {
         sent.getList("response_format.json_schema.schema.required"));
     assertEquals(2, sent.getList("messages").size());
     assertEquals("system", sent.getString("messages[0].role"));
-    assertEquals(
-        Files.readString(Path.of("prompts/grade/v2/system.md")),
-        sent.getString("messages[0].content"));
-    String user = sent.getString("messages[1].content");
+    assertEquals(ExpectedPrompt.file("v3", "system.md"), sent.getString("messages[0].content"));
     assertEquals("user", sent.getString("messages[1].role"));
-    String prompt = given().get("/api/v1/questions/{id}", QUESTION).jsonPath().getString("prompt");
-    assertTrue(user.contains(prompt.strip()), "question text");
-    criteria.forEach(k -> assertTrue(user.contains("- " + k + " (weight "), "criterion " + k));
-    shown.forEach(
-        id -> assertTrue(user.contains("<reference id=\"" + id + "\""), "exemplar " + id));
+    String user = sent.getString("messages[1].content");
+    assertEquals(ExpectedPrompt.v3User(QUESTION, answer), user);
+    assertFalse(user.contains("precision < recall"), "no raw angle bracket from the answer");
     retrieved.stream()
         .filter(id -> !shown.contains(id))
         .forEach(id -> assertFalse(user.contains(id), "exemplar beyond the budget " + id));
-    String expectedAnswer =
-        JSON.writeValueAsString(answer).replace("<", "\\u003c").replace(">", "\\u003e");
-    assertTrue(
-        user.contains("<candidate_answer>\n" + expectedAnswer + "\n</candidate_answer>"),
-        "answer delimited and escaped");
-    assertFalse(user.contains("precision < recall"), "no raw angle bracket from the answer");
+    assertEquals(shown, g.getList("provenance.exemplarsShown"));
+    assertEquals(retrieved.size(), g.getList("provenance.exemplars").size());
   }
 
   @Test
@@ -394,8 +383,7 @@ class LlmGradingTest {
   @Test
   void unknownExemplarIdsAreCaughtAndRepairCanFixThem() throws Exception {
     replies(
-        completion(reply(3, "made-up-exemplar", quote)),
-        completion(reply(3, retrieved.get(1), quote)));
+        completion(reply(3, "made-up-exemplar", quote)), completion(reply(3, shown.get(1), quote)));
 
     JsonPath g = gradeIt();
 

@@ -7,8 +7,6 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.assay.support.Api;
-import dev.assay.support.TestBank;
-import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,16 +79,8 @@ final class LlmReplies {
         .getList("rubric.criteria.key");
   }
 
-  /**
-   * The exemplars the prompt shows for {@code answer} with the default budget: the two most similar
-   * strong, one acceptable and two weak ones.
-   */
+  /** The exemplars the prompt shows for {@code answer} with the default budget, strong first. */
   static List<String> shownExemplars(String question, String answer) {
-    JsonPath r = TestBank.retrieve(question, answer, 3);
-    List<String> shown = new ArrayList<>();
-    shown.addAll(r.<String>getList("strong.id").stream().limit(2).toList());
-    shown.addAll(r.<String>getList("acceptable.id").stream().limit(1).toList());
-    shown.addAll(r.<String>getList("weak.id").stream().limit(2).toList());
-    return shown;
+    return ExpectedPrompt.shownIds(question, answer);
   }
 }

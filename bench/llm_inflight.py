@@ -6,7 +6,7 @@ at the fake, so the deployment default grades by LLM), measures the embedding-on
 same answers (retrieve endpoint, 32 clients), then sends N grade requests with N clients at once.
 While they run it samples the database connections of the service (pg_stat_activity: all, and
 `idle in transaction`, which would be a transaction held across the LLM wait), the JVM heap in use
-(/q/metrics) and the process RSS. Prints success count, modes, throughput against
+(/q/metrics) and the process RSS, and the service's CPU time per request in each phase. Prints success count, modes, throughput against
 min(N / delay, ceiling), the maxima sampled, and the fake's most calls in flight at once.
 
 Usage: bench/llm_inflight.py [N=1000] [delay=2] [fake-port=18431]
@@ -35,13 +35,18 @@ db_port = os.environ.get("ASSAY_DB_PORT", "55432")
 
 
 def db_connections():
-    sql = ("SELECT count(*) || ' ' || count(*) FILTER (WHERE state = 'idle in transaction') FROM pg_stat_activity "
+    # Connections; those idle inside a transaction; and the longest such wait in ms. A transaction of
+    # several statements is "idle in transaction" for a moment between them; one held across the
+    # LLM call would stay so for the call's whole delay.
+    sql = ("SELECT count(*) || ' ' || count(*) FILTER (WHERE state = 'idle in transaction') || ' ' || "
+           "coalesce(round(max(extract(epoch FROM now() - state_change) * 1000) "
+           "FILTER (WHERE state = 'idle in transaction')), 0) FROM pg_stat_activity "
            "WHERE datname = 'assay' AND pid <> pg_backend_pid() AND backend_type = 'client backend'")
     out = subprocess.run(["runuser", "-u", "postgres", "--", psql, "-h", "127.0.0.1", "-p", db_port, "-U", "assay",
                           "-d", "assay", "-tAc", sql] if os.geteuid() == 0 else
                          [psql, "-h", "127.0.0.1", "-p", db_port, "-U", "assay", "-d", "assay", "-tAc", sql],
                          capture_output=True, text=True, timeout=10).stdout.split()
-    return (int(out[0]), int(out[1])) if len(out) == 2 else (0, 0)
+    return (int(out[0]), int(out[1]), int(out[2])) if len(out) == 3 else (0, 0, 0)
 
 
 def heap_mib():
@@ -70,18 +75,22 @@ def main():
         items = [(rows[i % len(rows)]["question_id"], f"{rows[i % len(rows)]['answer']} (inflight {run_id} {i})")
                  for i in range(n)]
         print(f"load average before: {load.load_avg()}")
+        cpu0 = load.process_cpu_ms(pid)
         ceiling = load.run(base, key, [(f"/api/v1/questions/{q}/retrieve", {"answer": a, "k": 3})
                                        for q, a in items[:300]], 32, 600)
-        print("embedding ceiling, " + ceiling.line("retrieve 32 clients"))
-        samples = {"db": [], "idle_tx": [], "heap": [], "rss": []}
+        retrieve_cpu = (load.process_cpu_ms(pid) - cpu0) / max(1, ceiling.ok)
+        print("embedding ceiling, " + ceiling.line("retrieve 32 clients") +
+              f", service CPU {retrieve_cpu:.0f} ms/request")
+        samples = {"db": [], "idle_tx": [], "idle_tx_ms": [], "heap": [], "rss": []}
         done = threading.Event()
 
         def sample():
             while not done.is_set():
                 try:
-                    c, idle = db_connections()
+                    c, idle, idle_ms = db_connections()
                     samples["db"].append(c)
                     samples["idle_tx"].append(idle)
+                    samples["idle_tx_ms"].append(idle_ms)
                     samples["heap"].append(heap_mib())
                     samples["rss"].append(rss_mib(pid))
                 except Exception:
@@ -92,7 +101,9 @@ def main():
         sampler.start()
         reqs = [("/api/v1/grades", {"questionId": q, "answer": a, "candidateRef": f"inflight-{run_id}-{i}"})
                 for i, (q, a) in enumerate(items)]
+        cpu0 = load.process_cpu_ms(pid)
         r = load.run(base, key, reqs, n, 600, timeout=600, keep_bodies=True)
+        grade_cpu = (load.process_cpu_ms(pid) - cpu0) / max(1, r.ok)
         done.set()
         sampler.join()
         modes = {}
@@ -102,12 +113,16 @@ def main():
         with urllib.request.urlopen(f"http://127.0.0.1:{fake_port}/stats") as s:
             fake_stats = json.load(s)
         target = min(n / delay, ceiling.throughput)
-        print(r.line(f"grade {n} in flight"))
+        print(r.line(f"grade {n} in flight") + f", service CPU {grade_cpu:.0f} ms/request")
+        # Grading is CPU-bound when the ceiling scaled by the CPU ratio is below n / delay.
+        print(f"CPU per grade / CPU per retrieve = {grade_cpu / max(1e-9, retrieve_cpu):.2f}: "
+              f"a CPU-bound ceiling for grades of {ceiling.throughput * retrieve_cpu / max(1e-9, grade_cpu):.1f}/s")
         print(f"load average after: {load.load_avg()}")
         print(f"RESULT llm-inflight n={n} delay={delay}s: {r.ok}/{n} succeeded, modes {modes}; "
               f"throughput {r.throughput:.1f}/s vs min({n}/{delay:g} s, ceiling {ceiling.throughput:.1f}/s) = "
               f"{target:.1f}/s, ratio {r.throughput / target:.2f}; max DB connections {max(samples['db'], default=0)}, "
-              f"max idle in transaction {max(samples['idle_tx'], default=0)}; heap max {max(samples['heap'], default=0):.0f} MiB, "
+              f"max idle in transaction {max(samples['idle_tx'], default=0)} "
+              f"(longest {max(samples['idle_tx_ms'], default=0)} ms); heap max {max(samples['heap'], default=0):.0f} MiB, "
               f"RSS max {max(samples['rss'], default=0):.0f} MiB; fake LLM calls {fake_stats['calls']}, "
               f"max in flight {fake_stats['maxInFlight']}")
     finally:

@@ -45,10 +45,12 @@ class GradeResource {
 
   private final GradingService grading;
   private final Caller caller;
+  private final GradeAdmission admission;
 
-  GradeResource(GradingService grading, Caller caller) {
+  GradeResource(GradingService grading, Caller caller, GradeAdmission admission) {
     this.grading = grading;
     this.caller = caller;
+    this.admission = admission;
   }
 
   /** Grader keys see only the grades they logged. */
@@ -83,13 +85,18 @@ class GradeResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   @APIResponse(
       responseCode = "503",
-      description = "The database is unreachable; nothing was logged (Retry-After)",
+      description =
+          "The database is unreachable, or this instance already has"
+              + " assay.concurrency.max-grades-in-flight grades in flight (code overloaded);"
+              + " nothing was logged (Retry-After)",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response grade(
       @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
       @NotNull @Valid GradeRequest body) {
-    GradingService.Accepted accepted =
-        grading.grade(caller.workspaceId(), body, idempotencyKey, caller.keyId());
+    GradingService.Accepted accepted;
+    try (GradeAdmission.Slot slot = admission.enter()) {
+      accepted = grading.grade(caller.workspaceId(), body, idempotencyKey, caller.keyId());
+    }
     Response.ResponseBuilder response =
         Response.status(accepted.status())
             .location(URI.create("/api/v1/grades/" + accepted.grade().id()))

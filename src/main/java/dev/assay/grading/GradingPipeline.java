@@ -223,7 +223,8 @@ class GradingPipeline {
           stages.time("grade", () -> this.offline.grade(input, offline)),
           List.of("llm-not-configured"));
     }
-    LlmGrader.Outcome outcome = llm.grade(input, spec, deadline);
+    // Waiting for the LLM holds no lane of the CPU stage: other grades read and embed meanwhile.
+    LlmGrader.Outcome outcome = stages.outside(() -> llm.grade(input, spec, deadline));
     stages.record("llm", outcome.trace().llmMs());
     stages.record("verify", outcome.trace().verifyMs());
     if (outcome.verdict() != null) {

@@ -33,6 +33,7 @@ public class GradingService {
   private final ShadowGrading shadow;
   private final SingleFlight flights;
   private final CanonicalJson canonical;
+  private final CpuStage cpu;
 
   GradingService(
       QuestionService questions,
@@ -44,7 +45,8 @@ public class GradingService {
       GraderConfigs configs,
       ShadowGrading shadow,
       SingleFlight flights,
-      CanonicalJson canonical) {
+      CanonicalJson canonical,
+      CpuStage cpu) {
     this.questions = questions;
     this.pipeline = pipeline;
     this.embeddings = embeddings;
@@ -55,6 +57,7 @@ public class GradingService {
     this.shadow = shadow;
     this.flights = flights;
     this.canonical = canonical;
+    this.cpu = cpu;
   }
 
   /**
@@ -79,8 +82,16 @@ public class GradingService {
    */
   public Accepted grade(
       long workspaceId, GradeRequest request, String idempotencyKey, UUID createdBy) {
-    GraderConfigs.Assignment assigned = configs.assignment(workspaceId);
-    Accepted accepted = grade(workspaceId, request, idempotencyKey, createdBy, assigned.active());
+    Accepted accepted;
+    GraderConfigs.Assignment assigned;
+    try (CpuStage.Lane lane = cpu.lane()) {
+      assigned = configs.assignment(workspaceId);
+      accepted =
+          grade(
+              new Attempt(workspaceId, request, null, idempotencyKey, createdBy, assigned.active()),
+              null,
+              lane);
+    }
     if (accepted.created()) {
       assigned
           .shadow()
@@ -113,15 +124,29 @@ public class GradingService {
       UUID createdBy,
       GraderConfig config,
       ScoringModels.Resolved model) {
-    QuestionRef question = questions.resolve(workspaceId, request.questionId());
+    try (CpuStage.Lane lane = cpu.lane()) {
+      return grade(
+          new Attempt(workspaceId, request, null, idempotencyKey, createdBy, config), model, lane);
+    }
+  }
+
+  /**
+   * Grades {@code asked} (its question not yet resolved) in {@code lane}, which the pipeline gives
+   * back while it waits for the LLM.
+   */
+  private Accepted grade(Attempt asked, ScoringModels.Resolved model, CpuStage.Lane lane) {
     Attempt attempt =
-        new Attempt(workspaceId, request, question, idempotencyKey, createdBy, config);
-    if (idempotencyKey == null) {
-      return gradeAndLog(attempt, model, UUID.randomUUID(), grades::insert);
+        asked.resolved(questions.resolve(asked.workspaceId(), asked.request().questionId()));
+    if (attempt.idempotencyKey() == null) {
+      return gradeAndLog(attempt, model, UUID.randomUUID(), grades::insert, lane);
     }
     IdempotencyKeys.Claim claim =
-        new IdempotencyKeys.Claim(workspaceId, idempotencyKey, canonical.hash(request), createdBy);
-    return flights.once(claim, (id, persist) -> gradeAndLog(attempt, model, id, persist));
+        new IdempotencyKeys.Claim(
+            attempt.workspaceId(),
+            attempt.idempotencyKey(),
+            canonical.hash(attempt.request()),
+            attempt.createdBy());
+    return flights.once(claim, (id, persist) -> gradeAndLog(attempt, model, id, persist, lane));
   }
 
   /** What one grading request asks for. */
@@ -131,12 +156,20 @@ public class GradingService {
       QuestionRef question,
       String idempotencyKey,
       UUID createdBy,
-      GraderConfig config) {}
+      GraderConfig config) {
+    Attempt resolved(QuestionRef q) {
+      return new Attempt(workspaceId, request, q, idempotencyKey, createdBy, config);
+    }
+  }
 
   /** Runs the pipeline and logs its grade as {@code id} through {@code persist}. */
   private Accepted gradeAndLog(
-      Attempt a, ScoringModels.Resolved model, UUID id, SingleFlight.Persist persist) {
-    Stages stages = new Stages(metrics);
+      Attempt a,
+      ScoringModels.Resolved model,
+      UUID id,
+      SingleFlight.Persist persist,
+      CpuStage.Lane lane) {
+    Stages stages = new Stages(metrics, cpu, lane);
     metrics.pipelineRun();
     GradingPipeline.Computed c =
         pipeline.compute(

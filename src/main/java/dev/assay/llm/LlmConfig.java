@@ -76,9 +76,10 @@ public interface LlmConfig {
 
   /**
    * Concurrent calls per model; a call beyond it falls back at once ({@code llm-busy}) instead of
-   * queueing past its deadline. Slow providers need many calls in flight.
+   * queueing past its deadline. Slow providers need many calls in flight: at least {@code
+   * assay.concurrency.max-grades-in-flight}, so that every admitted grade can wait for the LLM.
    */
-  @WithDefault("256")
+  @WithDefault("1024")
   int bulkhead();
 
   /** How many retrieved exemplars of each label the prompt shows, and how much of each. */

@@ -2,8 +2,6 @@ package dev.assay.platform;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -54,24 +52,11 @@ public final class DatabaseOutage {
 
   /** The 503 problem with {@code Retry-After}. */
   public static ApiException problem() {
-    return new Unavailable();
-  }
-
-  private static final class Unavailable extends ApiException {
-    Unavailable() {
-      super(
-          503,
-          "database-unavailable",
-          "Service unavailable",
-          "the database is unreachable or has no connection free; retry after "
-              + RETRY_AFTER_SECONDS
-              + " s",
-          List.of());
-    }
-
-    @Override
-    public Map<String, String> headers() {
-      return Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-    }
+    return new Unavailable(
+        "database-unavailable",
+        "the database is unreachable or has no connection free; retry after "
+            + RETRY_AFTER_SECONDS
+            + " s",
+        RETRY_AFTER_SECONDS);
   }
 }

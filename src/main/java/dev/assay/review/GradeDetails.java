@@ -1,7 +1,5 @@
 package dev.assay.review;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.bank.CriterionSpec;
 import dev.assay.bank.QuestionService;
 import dev.assay.exemplar.ExemplarService;
@@ -10,6 +8,7 @@ import dev.assay.exemplar.Label;
 import dev.assay.grading.GradeView;
 import dev.assay.grading.GradingMode;
 import dev.assay.grading.GradingService;
+import dev.assay.grading.Provenance;
 import dev.assay.grading.Verdict;
 import dev.assay.platform.Problem;
 import io.quarkus.qute.TemplateData;
@@ -37,25 +36,20 @@ import java.util.stream.Collectors;
 @TemplateData(target = Problem.FieldError.class)
 @ApplicationScoped
 class GradeDetails {
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
-
   private final GradingService grading;
   private final ReviewService reviews;
   private final QuestionService questions;
   private final ExemplarService exemplars;
-  private final ObjectMapper json;
 
   GradeDetails(
       GradingService grading,
       ReviewService reviews,
       QuestionService questions,
-      ExemplarService exemplars,
-      ObjectMapper json) {
+      ExemplarService exemplars) {
     this.grading = grading;
     this.reviews = reviews;
     this.questions = questions;
     this.exemplars = exemplars;
-    this.json = json;
   }
 
   /** One criterion as the page shows it (index: its highlight colour and anchor). */
@@ -94,7 +88,7 @@ class GradeDetails {
       List<CriterionRow> criteria,
       List<ExemplarRow> strong,
       List<ExemplarRow> weak,
-      Map<String, Object> provenance,
+      Provenance provenance,
       ReviewService.History history) {
     public boolean overridden() {
       return "override".equals(history.effective().source());
@@ -105,13 +99,12 @@ class GradeDetails {
     GradeView grade = grading.get(workspaceId, gradeId, null);
     ReviewService.History history = reviews.history(workspaceId, gradeId);
     QuestionService.QuestionRef question = questions.resolve(workspaceId, grade.questionId());
-    Map<String, Object> provenance = json.convertValue(grade.provenance(), MAP);
     List<CriterionRow> criteria = criteria(grade, history, reviews.criteria(gradeId));
     List<Highlights.Cited> cited = new ArrayList<>();
     for (CriterionRow c : criteria) {
       c.quotes().forEach(q -> cited.add(new Highlights.Cited(c.index(), c.key(), q)));
     }
-    List<ExemplarRow> retrieved = retrieved(question.id(), provenance);
+    List<ExemplarRow> retrieved = retrieved(question.id(), grade.provenance());
     return new Detail(
         grade,
         question,
@@ -119,7 +112,7 @@ class GradeDetails {
         criteria,
         retrieved.stream().filter(e -> !e.label().equals(Label.WEAK.wire())).toList(),
         retrieved.stream().filter(e -> e.label().equals(Label.WEAK.wire())).toList(),
-        provenance,
+        grade.provenance(),
         history);
   }
 
@@ -170,30 +163,24 @@ class GradeDetails {
   }
 
   /** The exemplars the grade was made with, in retrieval order, with their text. */
-  private List<ExemplarRow> retrieved(long questionId, Map<String, Object> provenance) {
+  private List<ExemplarRow> retrieved(long questionId, Provenance provenance) {
     Map<String, ExemplarView> texts =
         exemplars.list(questionId, null, true).stream()
             .collect(Collectors.toMap(ExemplarView::id, e -> e, (a, b) -> a));
     List<ExemplarRow> out = new ArrayList<>();
-    if (provenance.get("exemplars") instanceof List<?> used) {
-      for (Object o : used) {
-        if (o instanceof Map<?, ?> e) {
-          String id = String.valueOf(e.get("id"));
-          ExemplarView view = texts.get(id);
-          out.add(
-              new ExemplarRow(
-                  id,
-                  String.valueOf(e.get("label")),
-                  number(e.get("score")),
-                  number(e.get("similarity")),
-                  view == null ? "(this exemplar is no longer in the bank)" : view.text()));
-        }
-      }
+    for (Provenance.ExemplarShown e :
+        provenance.exemplars() == null
+            ? List.<Provenance.ExemplarShown>of()
+            : provenance.exemplars()) {
+      ExemplarView view = texts.get(e.id());
+      out.add(
+          new ExemplarRow(
+              e.id(),
+              e.label(),
+              e.score(),
+              e.similarity(),
+              view == null ? "(this exemplar is no longer in the bank)" : view.text()));
     }
     return out;
-  }
-
-  private static double number(Object o) {
-    return o instanceof Number n ? n.doubleValue() : 0;
   }
 }

@@ -1,9 +1,9 @@
 package dev.assay.review;
 
+import dev.assay.grading.Provenance;
 import io.quarkus.qute.TemplateData;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A grade's provenance as a reviewer reads it: what made the grade (rubric version, grader
@@ -15,50 +15,43 @@ final class ProvenanceFacts {
   @TemplateData
   record Fact(String name, String value) {}
 
-  static List<Fact> of(Map<String, Object> p) {
+  static List<Fact> of(Provenance p) {
     List<Fact> out = new ArrayList<>();
-    add(out, "Rubric version", p.get("rubricVersion"));
-    if (p.get("graderConfig") instanceof Map<?, ?> c) {
+    add(out, "Rubric version", p.rubricVersion());
+    if (p.graderConfig() != null) {
+      Provenance.ConfigRef c = p.graderConfig();
       add(
           out,
           "Grader configuration",
-          c.get("name") + " v" + c.get("version") + " (spec " + shortHash(c.get("specHash")) + ")");
+          c.name() + " v" + c.version() + " (spec " + shortHash(c.specHash()) + ")");
     }
-    add(out, "Grader", p.get("grader"));
-    if (p.get("scoringModel") instanceof Map<?, ?> m) {
-      add(out, "Scoring model", m.get("ref") + " (" + m.get("kind") + ")");
+    add(out, "Grader", p.grader());
+    if (p.scoringModel() != null) {
+      add(out, "Scoring model", p.scoringModel().ref() + " (" + p.scoringModel().kind() + ")");
     }
-    if (p.get("prompt") instanceof Map<?, ?> prompt) {
+    if (p.prompt() != null) {
+      Provenance.PromptRef prompt = p.prompt();
       add(
           out,
           "Prompt",
-          prompt.get("id")
-              + " version "
-              + prompt.get("version")
-              + " ("
-              + shortHash(prompt.get("hash"))
-              + ")");
+          prompt.id() + " version " + prompt.version() + " (" + shortHash(prompt.hash()) + ")");
     }
-    add(
-        out,
-        "Model",
-        p.get("model") instanceof Map<?, ?> m ? m.get("name") : "none: graded offline");
-    Object attempts = p.get("llmAttempts");
-    add(out, "LLM calls", attempts instanceof List<?> calls ? calls.size() : attempts);
-    if (p.get("tokens") instanceof Map<?, ?> t) {
-      add(out, "Tokens", t.get("input") + " in, " + t.get("output") + " out");
+    add(out, "Model", p.model() != null ? p.model().name() : "none: graded offline");
+    add(out, "LLM calls", p.llmAttempts() == null ? null : p.llmAttempts().size());
+    if (p.tokens() != null) {
+      add(out, "Tokens", p.tokens().input() + " in, " + p.tokens().output() + " out");
     }
-    add(out, "Embedding model", p.get("embeddingModel"));
-    add(out, "Grader confidence", p.get("graderConfidence"));
-    add(out, "Reused from grade", p.get("reusedFrom"));
+    add(out, "Embedding model", p.embeddingModel());
+    add(out, "Grader confidence", p.graderConfidence());
+    add(out, "Reused from grade", p.reusedFrom());
     return out;
   }
 
   /** Milliseconds per grading stage, in the order they ran. */
-  static List<Fact> latency(Map<String, Object> p) {
+  static List<Fact> latency(Provenance p) {
     List<Fact> out = new ArrayList<>();
-    if (p.get("latencyMs") instanceof Map<?, ?> stages) {
-      stages.forEach((stage, ms) -> out.add(new Fact(String.valueOf(stage), ms + " ms")));
+    if (p.latencyMs() != null) {
+      p.latencyMs().forEach((stage, ms) -> out.add(new Fact(stage, ms + " ms")));
     }
     return out;
   }
@@ -69,8 +62,7 @@ final class ProvenanceFacts {
     }
   }
 
-  private static String shortHash(Object hash) {
-    String h = String.valueOf(hash);
-    return h.length() > 12 ? h.substring(0, 12) : h;
+  private static String shortHash(String hash) {
+    return hash != null && hash.length() > 12 ? hash.substring(0, 12) : String.valueOf(hash);
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.grading.GradeRequest;
 import dev.assay.grading.GradingService;
 import dev.assay.support.Api;
+import dev.assay.support.Sql;
 import dev.assay.support.TestWorkspace;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +33,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class LeaseTakeoverTest {
   @Inject DataSource db;
+  private Sql sql;
+
+  @BeforeEach
+  void connect() {
+    sql = new Sql(db);
+  }
+
   @Inject GradingService grading;
   @Inject ObjectMapper json;
 
@@ -55,7 +64,7 @@ class LeaseTakeoverTest {
     // graded by it just before it died (the grade logged, the item not yet marked done)
     UUID batch = UUID.randomUUID();
     String run = UUID.randomUUID().toString().substring(0, 8);
-    sql(
+    sql.run(
         "INSERT INTO grade_batch (id, workspace_id, created_by, item_count) VALUES (?, ?, ?, 3)",
         batch,
         owner.workspaceId(),
@@ -67,7 +76,7 @@ class LeaseTakeoverTest {
               (String) BatchGradingTest.item(BatchGradingTest.Q1, "x", line).get("answer"),
               "lease-" + run + "-" + line,
               List.of());
-      sql(
+      sql.run(
           "INSERT INTO work_item (kind, workspace_id, batch_id, line, payload, status, attempts,"
               + " lease_owner, lease_token, lease_until, started_at) VALUES ('grade', ?, ?, ?,"
               + " ?::jsonb, 'running', 1, 'killed-instance', gen_random_uuid(),"
@@ -82,8 +91,9 @@ class LeaseTakeoverTest {
       }
     }
     // when the killed instance's leases run out
-    assertFalse(sql("SELECT 1 FROM work_item WHERE batch_id = ? AND status = 'done'", batch));
-    sql("UPDATE work_item SET lease_until = now() - interval '1 second' WHERE batch_id = ?", batch);
+    assertFalse(sql.run("SELECT 1 FROM work_item WHERE batch_id = ? AND status = 'done'", batch));
+    sql.run(
+        "UPDATE work_item SET lease_until = now() - interval '1 second' WHERE batch_id = ?", batch);
     // then the live workers finish the batch
     Api.awaitBody(
         grader,
@@ -111,7 +121,8 @@ class LeaseTakeoverTest {
               .path("items[" + (line - 1) + "].grade.id"));
     }
     assertEquals(
-        2, count("SELECT attempts AS n FROM work_item WHERE batch_id = ? AND line = 1", batch));
+        2,
+        sql.number("SELECT attempts AS n FROM work_item WHERE batch_id = ? AND line = 1", batch));
   }
 
   private Owner owner(UUID batch) throws SQLException {
@@ -123,35 +134,6 @@ class LeaseTakeoverTest {
         r.next();
         return new Owner(r.getLong("workspace_id"), r.getObject("created_by", UUID.class));
       }
-    }
-  }
-
-  private int count(String query, Object... args) throws SQLException {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(query)) {
-      for (int i = 0; i < args.length; i++) {
-        s.setObject(i + 1, args[i]);
-      }
-      try (ResultSet r = s.executeQuery()) {
-        r.next();
-        return r.getInt("n");
-      }
-    }
-  }
-
-  /** Runs a statement; for a query, whether it returned a row. */
-  private boolean sql(String statement, Object... args) throws SQLException {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(statement)) {
-      for (int i = 0; i < args.length; i++) {
-        s.setObject(i + 1, args[i]);
-      }
-      if (s.execute()) {
-        try (ResultSet r = s.getResultSet()) {
-          return r.next();
-        }
-      }
-      return false;
     }
   }
 }

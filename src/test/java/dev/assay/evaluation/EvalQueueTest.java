@@ -8,11 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.grading.GraderConfig;
 import dev.assay.grading.GraderConfigs;
 import dev.assay.queue.QueueConfig;
+import dev.assay.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +30,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class EvalQueueTest {
   @Inject DataSource db;
+  private Sql sql;
+
+  @BeforeEach
+  void connect() {
+    sql = new Sql(db);
+  }
+
   @Inject EvalRuns runs;
   @Inject GraderConfigs configs;
   @Inject ObjectMapper json;
@@ -39,7 +45,7 @@ class EvalQueueTest {
   private long ws;
 
   private EvalRunService.Plan plan() throws SQLException {
-    ws = longValue("SELECT id AS n FROM workspace WHERE slug = 'default'");
+    ws = sql.number("SELECT id AS n FROM workspace WHERE slug = 'default'");
     List<EvalRow> rows = new ArrayList<>();
     String q = "What does dropout do during training?";
     String ref = "It zeroes random activations so that no unit is relied on, reducing overfitting.";
@@ -74,7 +80,7 @@ class EvalQueueTest {
     EvalRunService.Plan plan = plan();
     UUID run = runs.start(ws, "api", "restart", plan.config(), plan.options(), null);
     long item =
-        longValue(
+        sql.number(
             "INSERT INTO work_item (kind, workspace_id, subject, payload, status, attempts,"
                 + " lease_owner, lease_token, lease_until, started_at) VALUES ('eval-run', ?, ?,"
                 + " ?::jsonb, 'running', ?, 'killed-instance', gen_random_uuid(),"
@@ -83,7 +89,7 @@ class EvalQueueTest {
             run,
             json.writeValueAsString(QueuedRun.of(plan)),
             attempts);
-    update(
+    sql.run(
         "UPDATE eval_run SET status = 'running', graded = 2, total = 2, work_item_id = ?,"
             + " work_attempt = ? WHERE id = ?",
         item,
@@ -97,7 +103,8 @@ class EvalQueueTest {
     // given a run that a killed instance was grading
     UUID run = killedRun(1);
     // when its lease runs out
-    update("UPDATE work_item SET lease_until = now() - interval '1 second' WHERE subject = ?", run);
+    sql.run(
+        "UPDATE work_item SET lease_until = now() - interval '1 second' WHERE subject = ?", run);
     // then a live worker grades it again, and it finishes
     await()
         .atMost(Duration.ofMinutes(5))
@@ -108,14 +115,15 @@ class EvalQueueTest {
     assertEquals(2, detail.report().get("gradedRows").asInt());
     assertEquals(
         2,
-        longValue("SELECT attempts AS n FROM work_item WHERE subject = ?", run),
+        sql.number("SELECT attempts AS n FROM work_item WHERE subject = ?", run),
         "re-claimed once");
   }
 
   @Test
   void aRunOutOfAttemptsIsFailedWithTheReason() throws Exception {
     UUID run = killedRun(queue.maxAttempts());
-    update("UPDATE work_item SET lease_until = now() - interval '1 second' WHERE subject = ?", run);
+    sql.run(
+        "UPDATE work_item SET lease_until = now() - interval '1 second' WHERE subject = ?", run);
     await()
         .atMost(Duration.ofMinutes(3))
         .pollInterval(Duration.ofMillis(200))
@@ -127,8 +135,8 @@ class EvalQueueTest {
   void aRunOfASupersededClaimIsRetired() throws Exception {
     // given a gate's run under a claim that was taken over (the item is at a later attempt)
     UUID run = killedRun(1);
-    update("UPDATE eval_run SET purpose = 'gate' WHERE id = ?", run);
-    update(
+    sql.run("UPDATE eval_run SET purpose = 'gate' WHERE id = ?", run);
+    sql.run(
         "UPDATE work_item SET kind = 'promotion', status = 'done', attempts = 2 WHERE subject = ?",
         run);
     // when the sweep runs
@@ -137,28 +145,5 @@ class EvalQueueTest {
     EvalRuns.RunView view = runs.get(ws, run).run();
     assertEquals("failed", view.status());
     assertTrue(view.error().startsWith("abandoned"), view.error());
-  }
-
-  private long longValue(String sql, Object... args) throws SQLException {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        s.setObject(i + 1, args[i]);
-      }
-      try (ResultSet r = s.executeQuery()) {
-        r.next();
-        return r.getLong("n");
-      }
-    }
-  }
-
-  private void update(String sql, Object... args) throws SQLException {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        s.setObject(i + 1, args[i]);
-      }
-      s.executeUpdate();
-    }
   }
 }

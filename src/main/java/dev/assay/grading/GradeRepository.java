@@ -138,11 +138,19 @@ class GradeRepository {
 
   /**
    * A grade just logged, its provenance carrying {@code latencyMs} (the stored row cannot hold the
-   * time it took to write itself).
+   * time it took to write itself), described by the rubric version it was just made under (so the
+   * grading request does not ask the bank again).
    */
-  GradeView logged(long workspaceId, UUID id, Map<String, Long> latencyMs) {
-    return first(read(latencyMs, "WHERE g.workspace_id = ? AND g.id = ?", workspaceId, id))
-        .orElseThrow();
+  GradeView logged(long workspaceId, UUID id, Map<String, Long> latencyMs, Rubrics.Ref rubric) {
+    return jdbc.first(
+            "read grades",
+            COLUMNS + "WHERE g.workspace_id = ? AND g.id = ?",
+            r -> view(r, latencyMs),
+            workspaceId,
+            id)
+        .orElseThrow()
+        .complete()
+        .apply(rubric);
   }
 
   /** The earliest first-hand grade (not a fallback, not itself reused) with this dedup key. */

@@ -2,6 +2,7 @@ package dev.assay.grading;
 
 import dev.assay.bank.QuestionService;
 import dev.assay.bank.QuestionService.QuestionRef;
+import dev.assay.bank.Rubrics;
 import dev.assay.embedding.EmbeddingService;
 import dev.assay.metrics.Metrics;
 import dev.assay.platform.ApiException;
@@ -194,7 +195,19 @@ public class GradingService {
         c.flags(),
         stages.totalMs());
     // The log row cannot hold the time it took to write itself: the response adds it.
-    return Accepted.created(grades.logged(a.workspaceId(), row.id(), stages.snapshot()));
+    // Made under the question's active rubric version, so it is not stale.
+    QuestionRef q = a.question();
+    Rubrics.Ref rubric =
+        new Rubrics.Ref(
+            q.rubricVersionId(),
+            q.id(),
+            q.slug(),
+            q.title(),
+            q.prompt(),
+            q.rubricVersion(),
+            false,
+            q.rubric());
+    return Accepted.created(grades.logged(a.workspaceId(), row.id(), stages.snapshot(), rubric));
   }
 
   private GradeRepository.NewGrade row(Attempt a, UUID id, GradingPipeline.Computed c) {

@@ -118,6 +118,7 @@ class BankAndDashboardsBrowserTest {
     browser.driver.get(url("/app/bank"));
     browser.find("#apiKey").sendKeys(admin);
     browser.find("button[type=submit].primary").click();
+    browser.awaitUrl("/app/bank");
     assertTrue(browser.driver.getCurrentUrl().endsWith("/app/bank"), "back to the page asked for");
   }
 
@@ -134,7 +135,7 @@ class BankAndDashboardsBrowserTest {
     assertEquals(3, browser.driver.findElements(By.cssSelector("#exemplars tbody tr")).size());
     browser.look("b2-question");
     browser.find("#compare").click();
-    assertTrue(browser.driver.getCurrentUrl().contains("/diff?from=1&to=2"));
+    browser.awaitUrl("/diff?from=1&to=2");
     assertEquals("changed", status("criterion-a"));
     assertEquals("unchanged", status("criterion-b"));
     assertEquals("removed", status("criterion-c"));

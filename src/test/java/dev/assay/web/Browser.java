@@ -86,6 +86,15 @@ final class Browser implements AutoCloseable {
                 org.openqa.selenium.By.cssSelector(css)));
   }
 
+  /**
+   * Waits for the address to contain {@code part}: a click that navigates returns before the
+   * browser has left the page, so reading the address at once races the navigation.
+   */
+  void awaitUrl(String part) {
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains(part));
+  }
+
   @Override
   public void close() {
     driver.quit();

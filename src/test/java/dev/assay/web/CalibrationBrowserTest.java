@@ -101,6 +101,7 @@ class CalibrationBrowserTest {
     signInAs(reviewer);
     open("/app/calibration");
     find("#calibration-sets a").click();
+    browser.awaitUrl("/app/calibration/" + setId);
     assertTrue(browser.driver.getCurrentUrl().endsWith("/app/calibration/" + setId));
     assertEquals(2, browser.driver.findElements(By.cssSelector("#blind form")).size());
     assertTrue(find("#scored").getText().contains("Nothing yet"), "nothing revealed yet");

@@ -128,7 +128,7 @@ class ReviewerFlowBrowserTest {
     new Select(browser.find("#reasonCode")).selectByValue("injection");
     browser.find("#reason").sendKeys("The answer tries to instruct the grader; little substance.");
     browser.find("#save-override").click();
-    assertTrue(browser.driver.getCurrentUrl().contains("saved=override"));
+    browser.awaitUrl("saved=override");
     assertTrue(
         browser.find("#effective-score").getText().startsWith("0.5"),
         browser.find("#effective-score").getText());

@@ -202,6 +202,21 @@ public class ExemplarRepository {
         Jdbc.array("bigint", ids));
   }
 
+  /** The texts of a workspace's active exemplars by question, with each question's prompt. */
+  Map<Long, List<String>> activeTexts(long workspaceId) {
+    Map<Long, QuestionFacts> own = questions.questions(workspaceId);
+    Map<Long, List<String>> texts = new HashMap<>();
+    own.values()
+        .forEach(q -> texts.computeIfAbsent(q.id(), id -> new ArrayList<>()).add(q.prompt()));
+    jdbc.list(
+            "list active exemplar texts",
+            "SELECT question_id, text FROM exemplar WHERE question_id = ANY (?) AND active",
+            r -> Map.entry(r.longValue("question_id"), r.string("text")),
+            Jdbc.array("bigint", own.keySet()))
+        .forEach(e -> texts.get(e.getKey()).add(e.getValue()));
+    return texts;
+  }
+
   /** The workspace a question belongs to. */
   long workspaceOf(long questionId) {
     return questions.workspaceOf(questionId);

@@ -32,7 +32,7 @@ class GradingPipeline {
   private final ExemplarService exemplars;
   private final EmbeddingService embeddings;
   private final AnswerScreen screen;
-  private final OfflineGrader offline;
+  private final OffTopicGuard guard;
   private final LlmGrader llm;
   private final LlmConfig llmConfig;
   private final GradingConfig settings;
@@ -45,7 +45,7 @@ class GradingPipeline {
       ExemplarService exemplars,
       EmbeddingService embeddings,
       AnswerScreen screen,
-      OfflineGrader offline,
+      OffTopicGuard guard,
       LlmGrader llm,
       LlmConfig llmConfig,
       GradingConfig config,
@@ -56,7 +56,7 @@ class GradingPipeline {
     this.exemplars = exemplars;
     this.embeddings = embeddings;
     this.screen = screen;
-    this.offline = offline;
+    this.guard = guard;
     this.llm = llm;
     this.llmConfig = llmConfig;
     this.settings = config;
@@ -211,16 +211,14 @@ class GradingPipeline {
     }
     if (!spec.llm()) {
       return Graded.of(
-          GradingMode.OFFLINE,
-          stages.time("grade", () -> this.offline.grade(input, offline)),
-          List.of());
+          GradingMode.OFFLINE, stages.time("grade", () -> guard.grade(input, offline)), List.of());
     }
     if (!llmConfig.enabled()) {
       // An llm configuration outlived the endpoint it was created for: say so, grade offline.
       metrics.fallback("llm-not-configured");
       return Graded.of(
           GradingMode.FALLBACK,
-          stages.time("grade", () -> this.offline.grade(input, offline)),
+          stages.time("grade", () -> guard.grade(input, offline)),
           List.of("llm-not-configured"));
     }
     // Waiting for the LLM holds no lane of the CPU stage: other grades read and embed meanwhile.
@@ -238,7 +236,7 @@ class GradingPipeline {
           outcome.reported());
     }
     outcome.flags().forEach(metrics::fallback);
-    Verdict fallback = stages.time("grade", () -> this.offline.grade(input, offline));
+    Verdict fallback = stages.time("grade", () -> guard.grade(input, offline));
     return new Graded(
         GradingMode.FALLBACK,
         fallback,

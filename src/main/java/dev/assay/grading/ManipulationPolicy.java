@@ -35,7 +35,7 @@ class ManipulationPolicy {
   private static final double NOTICEABLE = 0.05;
 
   private final ManipulationDetector detector;
-  private final OfflineGrader offline;
+  private final OffTopicGuard offline;
   private final LlmGrader llm;
   private final EmbeddingService embeddings;
   private final ExemplarService exemplars;
@@ -43,7 +43,7 @@ class ManipulationPolicy {
 
   ManipulationPolicy(
       ManipulationDetector detector,
-      OfflineGrader offline,
+      OffTopicGuard offline,
       LlmGrader llm,
       EmbeddingService embeddings,
       ExemplarService exemplars,

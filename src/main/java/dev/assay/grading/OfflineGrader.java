@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 class OfflineGrader {
-  static final String VERSION = "offline-learned-v1";
+  static final String VERSION = "offline-learned-v2";
 
   private final KnnGrader knn;
   private final TextVectors vectors;

@@ -66,7 +66,7 @@ class ExportTest {
     String row = lines.stream().filter(l -> l.startsWith(id)).findFirst().orElseThrow();
     assertTrue(
         row.contains(",1.5,override,1,0,too-lenient,\"no, \"\"really\"\", too lenient\","), row);
-    assertTrue(row.contains("offline-learned-v1@"), row);
+    assertTrue(row.contains("offline-learned-v2@"), row);
 
     String jsonl =
         given()

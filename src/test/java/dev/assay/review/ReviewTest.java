@@ -51,10 +51,19 @@ class ReviewTest {
             grader,
             QUESTION,
             unique(
-                "Accuracy is misleading at a four percent base rate; I would launch on recall at the alert capacity and pick the threshold on later data."));
+                "Accuracy is misleading at a four percent base rate: predicting that nobody"
+                    + " deteriorates already scores 96%, and a missed patient costs far more than"
+                    + " a check. I would launch on recall at the alert capacity, the share of"
+                    + " deteriorating patients caught within the 30 alerts per shift, with"
+                    + " precision at that threshold alongside. I would pick the threshold on"
+                    + " later, held-out shifts so that about 30 alerts fire per shift, and tell"
+                    + " the clinical lead how many deteriorating patients we expect to catch and"
+                    + " how many checks the nurses will make for each one caught."));
     String id = g.getString("id");
     double automated = g.getDouble("overall.score");
-    String criterion = g.getString("criteria[0].criterion");
+    // The criterion the grade credits most, so overriding it to 0 must lower the overall score.
+    String criterion = g.getString("criteria.max { it.score }.criterion");
+    assertTrue(g.getDouble("criteria.max { it.score }.score") > 0, g.prettify());
 
     JsonPath h =
         as(reviewer)

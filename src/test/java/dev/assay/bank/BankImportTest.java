@@ -1,5 +1,6 @@
 package dev.assay.bank;
 
+import static dev.assay.support.Api.as;
 import static dev.assay.support.Api.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.platform.Hashing;
 import dev.assay.support.TestBank;
+import dev.assay.support.TestWorkspace;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -37,6 +40,19 @@ class BankImportTest {
           "reinforcement-learning",
           "responsible-ai",
           "distributed-systems");
+
+  /**
+   * The admin of this class's own workspace (with the built-in areas), where the import and rubric
+   * tests write; the tests above read the built-in bank where it is seeded, the default workspace.
+   */
+  private static String admin;
+
+  @BeforeEach
+  void workspace() {
+    if (admin == null) {
+      admin = TestWorkspace.withBuiltInAreas("bank-import");
+    }
+  }
 
   @Test
   void builtInBankCoversEveryAreaWithCompleteRubricsAndExemplars() {
@@ -126,15 +142,15 @@ class BankImportTest {
         .body("exemplarsUpdated", equalTo(5))
         .body("exemplarsDeactivated", equalTo(1));
 
-    given()
+    as(admin)
         .get("/api/v1/questions/{id}/rubric-versions", id)
         .then()
         .statusCode(200)
         .body("version", equalTo(List.of(1, 2)))
         .body("[0].criteria[0].weight", equalTo(0.4f))
         .body("[1].criteria[0].weight", equalTo(0.5f));
-    given().get("/api/v1/questions/{id}", id).then().body("rubric.version", equalTo(2));
-    given()
+    as(admin).get("/api/v1/questions/{id}", id).then().body("rubric.version", equalTo(2));
+    as(admin)
         .queryParam("includeInactive", true)
         .get("/api/v1/questions/{id}/exemplars", id)
         .then()
@@ -148,7 +164,7 @@ class BankImportTest {
     createQuestion(id);
     postRubric(id, TestBank.rubric(0.2, 0.3, 0.5)).statusCode(201).body("version", equalTo(2));
     postRubric(id, TestBank.rubric(0.2, 0.3, 0.5)).statusCode(200).body("version", equalTo(2));
-    given()
+    as(admin)
         .get("/api/v1/questions/{id}/rubric-versions", id)
         .then()
         .body("version", equalTo(List.of(1, 2)));
@@ -201,12 +217,12 @@ class BankImportTest {
     postRubric(id, TestBank.rubricWithHint("  " + hint + " ", 0.4, 0.3, 0.3))
         .statusCode(200)
         .body("version", equalTo(2));
-    given()
+    as(admin)
         .get("/api/v1/questions/{id}", id)
         .then()
         .body("rubric.criteria[0].hint", equalTo(hint))
         .body("rubric.criteria[1].hint", nullValue());
-    given()
+    as(admin)
         .get("/api/v1/questions/{id}/rubric-versions", id)
         .then()
         .body("[0].criteria[0].hint", nullValue())
@@ -246,7 +262,7 @@ class BankImportTest {
                 - {key: monitoring, description: Keeps watching, weight: 0.2, levels: {strong: s, acceptable: a, weak: w}}
         """;
     for (int created : new int[] {1, 0}) {
-      given()
+      as(admin)
           .contentType("application/yaml")
           .body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
           .post("/api/v1/bank/import")
@@ -255,19 +271,19 @@ class BankImportTest {
           .body("questionsCreated", equalTo(created))
           .body("rubricVersionsCreated", equalTo(created));
     }
-    given()
+    as(admin)
         .get("/api/v1/questions/test-yaml-import")
         .then()
         .statusCode(200)
         .body("area", equalTo("responsible-ai"))
         .body("rubric.version", equalTo(1))
         .body("rubric.criteria[0].hint", equalTo("Say how you would find out who is affected."));
-    given()
+    as(admin)
         .queryParam("area", "responsible-ai")
         .get("/api/v1/questions")
         .then()
         .body("items.id", hasItem("test-yaml-import"));
-    given()
+    as(admin)
         .queryParam("tag", "test")
         .get("/api/v1/questions")
         .then()
@@ -275,7 +291,7 @@ class BankImportTest {
   }
 
   private static io.restassured.response.ValidatableResponse createQuestion(String id) {
-    return given()
+    return as(admin)
         .contentType(ContentType.JSON)
         .body(TestBank.question(id, List.of()))
         .post("/api/v1/questions")
@@ -284,7 +300,7 @@ class BankImportTest {
   }
 
   private static io.restassured.response.ValidatableResponse postRubric(String id, Object rubric) {
-    return given()
+    return as(admin)
         .contentType(ContentType.JSON)
         .body(rubric)
         .post("/api/v1/questions/{id}/rubric-versions", id)
@@ -292,7 +308,7 @@ class BankImportTest {
   }
 
   private static io.restassured.response.ValidatableResponse importDoc(Map<String, Object> doc) {
-    return given()
+    return as(admin)
         .contentType(ContentType.JSON)
         .body(doc)
         .post("/api/v1/bank/import")

@@ -3,6 +3,7 @@ package dev.assay.bank;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.support.TestBank;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
@@ -32,7 +33,7 @@ class BuiltInRetrievalTest {
 
   @Test
   void paraphraseOfABuiltInStrongExemplarFindsItFirst() {
-    JsonPath r = RetrievalTest.retrieve(QUESTION, PARAPHRASE, 3);
+    JsonPath r = TestBank.retrieve(QUESTION, PARAPHRASE, 3);
 
     assertEquals(1, r.getInt("answerChunks"));
     assertEquals(QUESTION + "-s1", r.getString("strong[0].id"), r.prettify());

@@ -1,10 +1,11 @@
 package dev.assay.bank;
 
-import static dev.assay.support.Api.given;
+import static dev.assay.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.support.TestBank;
+import dev.assay.support.TestWorkspace;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -58,10 +59,16 @@ class RetrievalTest {
             "Fine-tune the model on our policies so it memorises them and never makes mistakes."));
   }
 
+  /** The admin of this class's own workspace, where its questions and exemplars are written. */
+  private static String admin;
+
   /** Idempotent, so importing before every test costs one unchanged import. */
   @BeforeEach
   void importQuestion() {
-    given()
+    if (admin == null) {
+      admin = TestWorkspace.withBuiltInAreas("retrieval");
+    }
+    as(admin)
         .contentType(ContentType.JSON)
         .body(TestBank.document(TestBank.question(QUESTION, groundingExemplars(QUESTION))))
         .post("/api/v1/bank/import")
@@ -102,14 +109,14 @@ class RetrievalTest {
   @Test
   void deactivatedExemplarsAreNoLongerRetrieved() {
     String id = "test-retrieval-deactivate";
-    given()
+    as(admin)
         .contentType(ContentType.JSON)
         .body(TestBank.document(TestBank.question(id, groundingExemplars(id))))
         .post("/api/v1/bank/import")
         .then()
         .statusCode(200);
-    given().delete("/api/v1/questions/{q}/exemplars/{e}", id, id + "-s1").then().statusCode(204);
-    given()
+    as(admin).delete("/api/v1/questions/{q}/exemplars/{e}", id, id + "-s1").then().statusCode(204);
+    as(admin)
         .delete("/api/v1/questions/{q}/exemplars/{e}", id, "no-such-exemplar")
         .then()
         .statusCode(404);
@@ -121,7 +128,7 @@ class RetrievalTest {
   void exemplarsAddedThroughTheApiAreEmbeddedAndRetrievable() {
     String text =
         "Shadow-test the new retriever on live traffic and compare citation precision before switching.";
-    given()
+    as(admin)
         .contentType(ContentType.JSON)
         .body(
             Map.of(
@@ -143,7 +150,7 @@ class RetrievalTest {
     assertTrue(r.getDouble("acceptable[0].similarity") > 0.99);
   }
 
-  static JsonPath retrieve(String question, String answer, int k) {
-    return TestBank.retrieve(question, answer, k);
+  private static JsonPath retrieve(String question, String answer, int k) {
+    return TestBank.retrieve(admin, question, answer, k);
   }
 }

@@ -14,6 +14,7 @@ import dev.assay.support.Api;
 import dev.assay.support.FakeLlmServer;
 import dev.assay.support.GullibleGrader;
 import dev.assay.support.LlmProfile;
+import dev.assay.support.TestWorkspace;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -59,8 +60,10 @@ class CohortSeparationLlmTest {
     String race = "racemarker" + run;
     String attribute = "probe-attribute-" + run;
     List<String> markers = List.of(sex, race, attribute);
-    String grader = Api.issueKey(Api.ADMIN_KEY, "grader");
-    String reviewer = Api.issueKey(Api.ADMIN_KEY, "reviewer");
+    String admin =
+        TestWorkspace.withBuiltInQuestions("cohort-separation", QUESTIONS.toArray(String[]::new));
+    String grader = Api.issueKey(admin, "grader");
+    String reviewer = Api.issueKey(admin, "reviewer");
     List<String> postBodies = new ArrayList<>();
 
     attach(grader, candidate, Map.of("sex", sex, attribute, race));
@@ -116,7 +119,7 @@ class CohortSeparationLlmTest {
     }
     assertTrue(calls > 40, "the sweep called " + calls);
     // The admin does read them: the sweep would have seen them had a role leaked.
-    String own = as(Api.ADMIN_KEY).get("/api/v1/candidates/{ref}/cohort", candidate).asString();
+    String own = as(admin).get("/api/v1/candidates/{ref}/cohort", candidate).asString();
     assertTrue(own.contains(sex) && own.contains(race), own);
   }
 

@@ -42,9 +42,12 @@ final class ExpectedPrompt {
     }
   }
 
-  /** The retrieved exemplars the default budget shows for {@code answer}, strong first. */
-  static List<Map<String, Object>> shown(String question, String answer) {
-    JsonPath r = TestBank.retrieve(question, answer, 3);
+  /**
+   * The retrieved exemplars the default budget shows for {@code answer}, strong first, in the
+   * workspace of {@code key}.
+   */
+  static List<Map<String, Object>> shown(String key, String question, String answer) {
+    JsonPath r = TestBank.retrieve(key, question, answer, 3);
     List<Map<String, Object>> shown = new ArrayList<>();
     shown.addAll(r.<Map<String, Object>>getList("strong").stream().limit(STRONG).toList());
     shown.addAll(r.<Map<String, Object>>getList("acceptable").stream().limit(ACCEPTABLE).toList());
@@ -52,15 +55,16 @@ final class ExpectedPrompt {
     return shown;
   }
 
-  static List<String> shownIds(String question, String answer) {
-    return shown(question, answer).stream().map(e -> (String) e.get("id")).toList();
+  static List<String> shownIds(String key, String question, String answer) {
+    return shown(key, question, answer).stream().map(e -> (String) e.get("id")).toList();
   }
 
   /** The v3 user message: one line per criterion, references scored in the rubric's order. */
-  static String v3User(String question, String answer) {
+  static String v3User(String key, String question, String answer) {
     return user(
         "v3",
         "_compact",
+        key,
         question,
         answer,
         c ->
@@ -74,10 +78,11 @@ final class ExpectedPrompt {
    * The v2 user message: every level descriptor, references with their overall score and
    * per-criterion scores by key (no rationale line, as the default budget shows none).
    */
-  static String v2User(String question, String answer) {
+  static String v2User(String key, String question, String answer) {
     return user(
         "v2",
         "",
+        key,
         question,
         answer,
         c ->
@@ -99,16 +104,17 @@ final class ExpectedPrompt {
   private static String user(
       String version,
       String layout,
+      String key,
       String question,
       String answer,
       Function<Map<String, Object>, String> criterion,
       BiFunction<Map<String, Object>, List<String>, String> scores) {
-    JsonPath q = Api.given().get("/api/v1/questions/{id}", question).jsonPath();
+    JsonPath q = Api.as(key).get("/api/v1/questions/{id}", question).jsonPath();
     List<Map<String, Object>> criteria = q.getList("rubric.criteria");
     List<String> keys = criteria.stream().map(c -> (String) c.get("key")).toList();
     String rubric = criteria.stream().map(criterion).collect(Collectors.joining("\n"));
     String exemplars =
-        shown(question, answer).stream()
+        shown(key, question, answer).stream()
             .map(e -> reference(e, scores.apply(e, keys)))
             .collect(Collectors.joining("\n"));
     return file(version, "user.md")

@@ -226,7 +226,7 @@ class GradesInFlightTest {
   }
 
   private static String reply() throws Exception {
-    List<String> criteria = LlmReplies.criteria(QUESTION);
+    List<String> criteria = LlmReplies.criteria(ADMIN_KEY, QUESTION);
     return LlmReplies.grade(criteria, 2, null, QUOTE);
   }
 

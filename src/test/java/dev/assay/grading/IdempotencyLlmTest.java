@@ -4,13 +4,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static dev.assay.support.Api.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.assay.support.FakeLlmServer;
 import dev.assay.support.LlmProfile;
+import dev.assay.support.TestWorkspace;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -45,6 +45,7 @@ class IdempotencyLlmTest {
   @Test
   void twentyConcurrentRequestsWithOneKeyMakeOneLlmCall() throws Exception {
     // given: a fake LLM that takes a moment to answer, so the requests overlap
+    String admin = TestWorkspace.withBuiltInQuestions("idempotency-llm", QUESTION);
     String run = UUID.randomUUID().toString();
     String quote = "I would pick the threshold on a later held-out period.";
     String answer =
@@ -58,7 +59,7 @@ class IdempotencyLlmTest {
     llm.stubFor(
         post(urlEqualTo(CHAT))
             .withRequestBody(containing(run))
-            .willReturn(FakeLlmServer.completion(reply(quote)).withFixedDelay(300)));
+            .willReturn(FakeLlmServer.completion(reply(admin, quote)).withFixedDelay(300)));
     String key = UUID.randomUUID().toString();
     String body =
         JSON.writeValueAsString(
@@ -66,7 +67,7 @@ class IdempotencyLlmTest {
     double runsBefore = IdempotencyTest.pipelineRuns();
 
     // when: twenty requests with the key arrive at once
-    List<HttpResponse<String>> answers = IdempotencyTest.sendAtOnce(grades, key, body, 20);
+    List<HttpResponse<String>> answers = IdempotencyTest.sendAtOnce(grades, admin, key, body, 20);
 
     // then: one LLM call, one pipeline run, one grade, and everyone got that grade
     IdempotencyTest.assertOneGradeForAll(answers);
@@ -80,9 +81,8 @@ class IdempotencyLlmTest {
     assertEquals("llm", JSON.readTree(answers.get(0).body()).get("mode").asText());
   }
 
-  private static String reply(String quote) throws Exception {
-    List<String> criteria =
-        given().get("/api/v1/questions/{id}", QUESTION).jsonPath().getList("rubric.criteria.key");
+  private static String reply(String admin, String quote) throws Exception {
+    List<String> criteria = LlmReplies.criteria(admin, QUESTION);
     List<Map<String, Object>> items = new ArrayList<>();
     for (String key : criteria) {
       Map<String, Object> citation = new java.util.HashMap<>();

@@ -1,12 +1,13 @@
 package dev.assay.grading;
 
-import static dev.assay.support.Api.ADMIN_KEY;
-import static dev.assay.support.Api.given;
+import static dev.assay.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.support.Api;
+import dev.assay.support.TestWorkspace;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -55,15 +56,19 @@ class IdempotencyTest {
    */
   private static boolean warm;
 
+  /** The admin of this class's own workspace, whose grade log holds only this class's grades. */
+  private static String admin;
+
   @BeforeEach
   void warmUp() throws Exception {
     if (warm) {
       return;
     }
+    admin = TestWorkspace.withBuiltInQuestions("idempotency", QUESTION);
     HttpRequest first =
         HttpRequest.newBuilder(grades)
             .timeout(Duration.ofMinutes(5))
-            .header("Authorization", "Bearer " + ADMIN_KEY)
+            .header("Authorization", "Bearer " + admin)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body(answer())))
             .build();
@@ -82,7 +87,7 @@ class IdempotencyTest {
   }
 
   private static Response post(String key, String body) {
-    return given()
+    return as(admin)
         .contentType(ContentType.JSON)
         .header("Idempotency-Key", key)
         .body(body)
@@ -146,20 +151,23 @@ class IdempotencyTest {
     String key = UUID.randomUUID().toString();
     double runsBefore = pipelineRuns();
     // when: they are released at once
-    List<HttpResponse<String>> answers = sendAtOnce(grades, key, body(answer()), 20);
+    List<HttpResponse<String>> answers = sendAtOnce(grades, admin, key, body(answer()), 20);
     // then: one grade, one run, and every request got it
     assertOneGradeForAll(answers);
     assertEquals(1, gradesLoggedUnder(dataSource, key));
     assertEquals(1.0, pipelineRuns() - runsBefore);
   }
 
-  /** Sends {@code n} grade requests with one key at the same moment; returns their answers. */
-  static List<HttpResponse<String>> sendAtOnce(URI grades, String key, String body, int n)
-      throws Exception {
+  /**
+   * Sends {@code n} grade requests as {@code apiKey} with one idempotency key at the same moment;
+   * returns their answers.
+   */
+  static List<HttpResponse<String>> sendAtOnce(
+      URI grades, String apiKey, String key, String body, int n) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     HttpRequest request =
         HttpRequest.newBuilder(grades)
-            .header("Authorization", "Bearer " + ADMIN_KEY)
+            .header("Authorization", "Bearer " + apiKey)
             .header("Content-Type", "application/json")
             .header("Idempotency-Key", key)
             .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -237,7 +245,7 @@ class IdempotencyTest {
 
   /** The pipeline-run counter of the running service, from its Prometheus metrics. */
   static double pipelineRuns() {
-    Matcher m = RUNS.matcher(given().get("/q/metrics").asString());
+    Matcher m = RUNS.matcher(Api.given().get("/q/metrics").asString());
     return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 }

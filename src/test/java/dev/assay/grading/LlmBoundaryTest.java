@@ -1,7 +1,6 @@
 package dev.assay.grading;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static dev.assay.support.Api.ADMIN_KEY;
 import static dev.assay.support.Api.grade;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +14,7 @@ import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import dev.assay.support.FakeLlmServer;
 import dev.assay.support.LlmProfile;
+import dev.assay.support.TestWorkspace;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -43,8 +43,14 @@ class LlmBoundaryTest {
   private String quote;
   private List<String> criteria;
 
+  /** The admin of this class's own workspace, where its grades are logged. */
+  private static String admin;
+
   @BeforeEach
   void setUp() {
+    if (admin == null) {
+      admin = TestWorkspace.withBuiltInQuestions("llm-boundary", QUESTION);
+    }
     run = UUID.randomUUID().toString();
     llm = FakeLlmServer.server();
     llm.resetAll();
@@ -55,7 +61,7 @@ class LlmBoundaryTest {
             + " Run "
             + run
             + ".";
-    criteria = LlmReplies.criteria(QUESTION);
+    criteria = LlmReplies.criteria(admin, QUESTION);
   }
 
   private ResponseDefinitionBuilder valid() throws Exception {
@@ -77,8 +83,7 @@ class LlmBoundaryTest {
     long start = System.nanoTime();
     JsonPath g =
         grade(
-            ADMIN_KEY,
-            Map.of("questionId", QUESTION, "answer", answer, "candidateRef", "cand-" + run));
+            admin, Map.of("questionId", QUESTION, "answer", answer, "candidateRef", "cand-" + run));
     return new Timed(g, (System.nanoTime() - start) / 1_000_000);
   }
 
@@ -162,7 +167,7 @@ class LlmBoundaryTest {
   @Test
   void theSchemaEnumeratesTheRubricKeysAndTheShownExemplars() throws Exception {
     replies(valid());
-    List<String> shown = LlmReplies.shownExemplars(QUESTION, answer);
+    List<String> shown = LlmReplies.shownExemplars(admin, QUESTION, answer);
 
     JsonPath g = gradeIt().grade();
 

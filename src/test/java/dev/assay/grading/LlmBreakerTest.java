@@ -99,7 +99,8 @@ class LlmBreakerTest {
     // and after the open window, of four grades at once exactly one probes the (now slow but
     // healthy) provider; the others still fall back
     replyWith(
-        FakeLlmServer.completion(LlmReplies.grade(LlmReplies.criteria(QUESTION), 3, null, QUOTE))
+        FakeLlmServer.completion(
+                LlmReplies.grade(LlmReplies.criteria(ADMIN_KEY, QUESTION), 3, null, QUOTE))
             .withFixedDelay(1500));
     AtomicReference<List<JsonPath>> probeBurst = new AtomicReference<>();
     int[] burstNo = {0};

@@ -3,8 +3,7 @@ package dev.assay.grading;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static dev.assay.support.Api.ADMIN_KEY;
-import static dev.assay.support.Api.given;
+import static dev.assay.support.Api.as;
 import static dev.assay.support.Api.grade;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,9 +14,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.assay.support.Api;
 import dev.assay.support.FakeLlmServer;
 import dev.assay.support.LlmProfile;
 import dev.assay.support.TestBank;
+import dev.assay.support.TestWorkspace;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -48,8 +49,17 @@ class LlmGradingTest {
   private String quote;
   private String run;
 
+  /**
+   * The admin of this class's own workspace: its grades, dedup cache and shadow configuration are
+   * this class's.
+   */
+  private static String admin;
+
   @BeforeEach
   void setUp() {
+    if (admin == null) {
+      admin = TestWorkspace.withBuiltInQuestions("llm-grading", QUESTION);
+    }
     run = UUID.randomUUID().toString();
     llm = FakeLlmServer.server();
     llm.resetAll();
@@ -61,13 +71,13 @@ class LlmGradingTest {
             + run
             + ".";
     quote = "I would pick the threshold on a later held-out period with each patient in one split.";
-    criteria = LlmReplies.criteria(QUESTION);
-    JsonPath r = TestBank.retrieve(QUESTION, answer, 3);
+    criteria = LlmReplies.criteria(admin, QUESTION);
+    JsonPath r = TestBank.retrieve(admin, QUESTION, answer, 3);
     retrieved = new ArrayList<>();
     retrieved.addAll(r.getList("strong.id"));
     retrieved.addAll(r.getList("acceptable.id"));
     retrieved.addAll(r.getList("weak.id"));
-    shown = LlmReplies.shownExemplars(QUESTION, answer);
+    shown = LlmReplies.shownExemplars(admin, QUESTION, answer);
   }
 
   private String reply(int score, String exemplarId, String citedQuote) throws Exception {
@@ -83,7 +93,7 @@ class LlmGradingTest {
 
   private JsonPath gradeAnswer(String text) {
     return grade(
-        ADMIN_KEY, Map.of("questionId", QUESTION, "answer", text, "candidateRef", "cand-" + run));
+        admin, Map.of("questionId", QUESTION, "answer", text, "candidateRef", "cand-" + run));
   }
 
   /** The candidate answer of one logged LLM request, as the model read it. */
@@ -108,14 +118,14 @@ class LlmGradingTest {
     assertEquals(
         answer + " Reach me at [email] or [phone]; slides at [url].", answerSent(sent.get(0)));
     String stored =
-        given().get("/api/v1/grades/{id}", g.getString("id")).jsonPath().getString("answer");
+        as(admin).get("/api/v1/grades/{id}", g.getString("id")).jsonPath().getString("answer");
     assertEquals(answer + contact, stored);
   }
 
   @Test
   void aNulInTheAnswerIsRefusedBeforeAnyLlmCall() throws Exception {
     replies(completion("{}"));
-    given()
+    as(admin)
         .contentType(ContentType.JSON)
         .body(Map.of("questionId", QUESTION, "answer", answer + "\u0000"))
         .post("/api/v1/grades")
@@ -183,7 +193,7 @@ class LlmGradingTest {
 
   private JsonPath gradeIt() {
     return grade(
-        ADMIN_KEY,
+        admin,
         Map.of(
             "questionId",
             QUESTION,
@@ -198,7 +208,7 @@ class LlmGradingTest {
   }
 
   private static void assertLogged(JsonPath g) {
-    given().get("/api/v1/grades/{id}", g.getString("id")).then().statusCode(200);
+    as(admin).get("/api/v1/grades/{id}", g.getString("id")).then().statusCode(200);
   }
 
   @Test
@@ -246,7 +256,7 @@ class LlmGradingTest {
     assertEquals(ExpectedPrompt.file("v3", "system.md"), sent.getString("messages[0].content"));
     assertEquals("user", sent.getString("messages[1].role"));
     String user = sent.getString("messages[1].content");
-    assertEquals(ExpectedPrompt.v3User(QUESTION, answer), user);
+    assertEquals(ExpectedPrompt.v3User(admin, QUESTION, answer), user);
     assertFalse(user.contains("precision < recall"), "no raw angle bracket from the answer");
     retrieved.stream()
         .filter(id -> !shown.contains(id))
@@ -258,7 +268,7 @@ class LlmGradingTest {
   @Test
   void aShadowConfigurationCallsItsOwnModelAndItsGradeNeverReachesTheClient() throws Exception {
     replies(completion(reply(3, retrieved.get(0), quote)));
-    given()
+    as(admin)
         .contentType(ContentType.JSON)
         .body(
             Map.of("name", "second-model", "spec", Map.of("mode", "llm", "model", "fake-grader-2")))
@@ -267,7 +277,7 @@ class LlmGradingTest {
         .statusCode(
             org.hamcrest.Matchers.anyOf(
                 org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(200)));
-    given()
+    as(admin)
         .contentType(ContentType.JSON)
         .body(Map.of("config", "second-model"))
         .put("/api/v1/shadow")
@@ -293,7 +303,7 @@ class LlmGradingTest {
               .atMost(Duration.ofSeconds(10))
               .until(
                   () ->
-                      given()
+                      as(admin)
                           .get("/api/v1/shadow/report")
                           .then()
                           .statusCode(200)
@@ -302,13 +312,13 @@ class LlmGradingTest {
                   r -> r.getInt("shadowGrades") >= 1);
       assertEquals(1, report.getInt("shadowVsActive.n"));
       assertEquals(1.0, report.getDouble("shadowVsActive.exact"), 1e-9, "same reply, same score");
-      given()
+      as(admin)
           .get("/api/v1/grades/{id}", g.getString("id"))
           .then()
           .statusCode(200)
           .body("provenance.model.name", org.hamcrest.Matchers.equalTo("fake-grader-1"));
     } finally {
-      given().delete("/api/v1/shadow").then().statusCode(204);
+      as(admin).delete("/api/v1/shadow").then().statusCode(204);
     }
   }
 
@@ -463,7 +473,7 @@ class LlmGradingTest {
   }
 
   private static void assertMetric(String prefix) {
-    String metrics = given().get("/q/metrics").asString();
+    String metrics = Api.given().get("/q/metrics").asString();
     assertTrue(metrics.contains(prefix), "metric " + prefix);
   }
 }

@@ -72,15 +72,16 @@ final class LlmReplies {
         .toList();
   }
 
-  static List<String> criteria(String question) {
-    return Api.given()
+  /** The criterion keys of a question's active rubric in the workspace of {@code key}. */
+  static List<String> criteria(String key, String question) {
+    return Api.as(key)
         .get("/api/v1/questions/{id}", question)
         .jsonPath()
         .getList("rubric.criteria.key");
   }
 
   /** The exemplars the prompt shows for {@code answer} with the default budget, strong first. */
-  static List<String> shownExemplars(String question, String answer) {
-    return ExpectedPrompt.shownIds(question, answer);
+  static List<String> shownExemplars(String key, String question, String answer) {
+    return ExpectedPrompt.shownIds(key, question, answer);
   }
 }

@@ -1,7 +1,6 @@
 package dev.assay.grading;
 
-import static dev.assay.support.Api.ADMIN_KEY;
-import static dev.assay.support.Api.given;
+import static dev.assay.support.Api.as;
 import static dev.assay.support.Api.grade;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -12,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.support.TestWorkspace;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -24,12 +24,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** With no LLM configured, grades come from the offline grader. */
 @QuarkusTest
 class OfflineGradingTest {
   static final String QUESTION = "eval-deterioration-alert-threshold";
+
+  /** The built-in bank's evaluation-metrics questions, {@link #QUESTION} first. */
+  static final String[] EVALUATION_QUESTIONS = {
+    QUESTION, "eval-ranking-offline-online-gap", "eval-readmission-validation-design"
+  };
 
   static final String STRONG_PARAPHRASE =
       "An accuracy of 96 percent means nothing here, because at 4 percent prevalence a model that never"
@@ -47,6 +53,21 @@ class OfflineGradingTest {
       "The model has an AUC of 0.91 and is 96% accurate, which are both great numbers, so it can launch now."
           + " I would leave the default threshold of 0.5 and tell the clinical lead it is 96% accurate.";
 
+  /**
+   * The admin of this class's own workspace: its grade log and dedup cache are this class's. It
+   * holds the three built-in evaluation questions, whose exemplars are enough to train a workspace
+   * scoring model, as the default workspace does from the whole bank (one question's are too few,
+   * and the shipped prior would grade).
+   */
+  private static String admin;
+
+  @BeforeEach
+  void workspace() {
+    if (admin == null) {
+      admin = TestWorkspace.withBuiltInQuestions("offline", EVALUATION_QUESTIONS);
+    }
+  }
+
   static Map<String, Object> request(String answer, String candidate) {
     Map<String, Object> body = new HashMap<>();
     body.put("questionId", QUESTION);
@@ -57,11 +78,11 @@ class OfflineGradingTest {
 
   @Test
   void offlineGradeHasCriteriaRealCitationsAndProvenance() {
-    JsonPath g = grade(ADMIN_KEY, request(STRONG_PARAPHRASE, "cand-offline-1"));
+    JsonPath g = grade(admin, request(STRONG_PARAPHRASE, "cand-offline-1"));
 
     assertEquals("offline", g.getString("mode"));
     int criteria =
-        given()
+        as(admin)
             .get("/api/v1/questions/{id}", QUESTION)
             .jsonPath()
             .getList("rubric.criteria")
@@ -87,7 +108,7 @@ class OfflineGradingTest {
     assertTrue(g.getString("provenance.grader").startsWith(OfflineGrader.VERSION + "@v"));
     assertEquals("trained", g.getString("provenance.scoringModel.kind"));
     int exemplars =
-        given().get("/api/v1/questions/{id}/exemplars", QUESTION).jsonPath().getList("$").size();
+        as(admin).get("/api/v1/questions/{id}/exemplars", QUESTION).jsonPath().getList("$").size();
     assertEquals(Math.min(9, exemplars), g.getList("provenance.exemplars").size());
     assertTrue(
         g.getMap("provenance.latencyMs")
@@ -95,7 +116,7 @@ class OfflineGradingTest {
             .containsAll(List.of("embed", "retrieve", "screen", "grade", "total")));
     assertEquals(0, g.getInt("provenance.tokens.input"));
 
-    given()
+    as(admin)
         .get("/api/v1/grades/{id}", g.getString("id"))
         .then()
         .statusCode(200)
@@ -105,16 +126,16 @@ class OfflineGradingTest {
   @Test
   void aStrongParaphraseOutscoresAWeakOne() {
     double strong =
-        grade(ADMIN_KEY, request(STRONG_PARAPHRASE + " (v2)", "cand-offline-2"))
+        grade(admin, request(STRONG_PARAPHRASE + " (v2)", "cand-offline-2"))
             .getDouble("overall.score");
     double weak =
-        grade(ADMIN_KEY, request(WEAK_PARAPHRASE, "cand-offline-3")).getDouble("overall.score");
+        grade(admin, request(WEAK_PARAPHRASE, "cand-offline-3")).getDouble("overall.score");
     assertTrue(strong > weak + 1, "strong " + strong + " vs weak " + weak);
   }
 
   @Test
   void emptyAnswerScoresZeroAndIsFlagged() {
-    JsonPath g = grade(ADMIN_KEY, request("   ", "cand-empty"));
+    JsonPath g = grade(admin, request("   ", "cand-empty"));
     assertEquals(0.0, g.getDouble("overall.score"));
     assertTrue(g.getList("flags").contains("too-short"));
     assertTrue(g.getDouble("confidence") < 1);
@@ -123,8 +144,8 @@ class OfflineGradingTest {
   @Test
   void sameAnswerUnderSameRubricReusesTheStoredGrade() {
     String answer = WEAK_PARAPHRASE + " Recall matters less than accuracy here.";
-    JsonPath first = grade(ADMIN_KEY, request(answer, "cand-dedup"));
-    JsonPath second = grade(ADMIN_KEY, request("  " + answer.toUpperCase() + "  ", "cand-dedup"));
+    JsonPath first = grade(admin, request(answer, "cand-dedup"));
+    JsonPath second = grade(admin, request("  " + answer.toUpperCase() + "  ", "cand-dedup"));
     assertEquals(first.getString("id"), second.getString("reusedFrom"));
     assertTrue(second.getList("flags").contains("reused-grade"));
     assertEquals(first.getDouble("overall.score"), second.getDouble("overall.score"));
@@ -137,7 +158,7 @@ class OfflineGradingTest {
     String candidate = "cand-idem-" + key;
     Map<String, Object> body = request(STRONG_PARAPHRASE + " Idempotent.", candidate);
     String id =
-        given()
+        as(admin)
             .contentType(ContentType.JSON)
             .header("Idempotency-Key", key)
             .body(body)
@@ -146,7 +167,7 @@ class OfflineGradingTest {
             .statusCode(201)
             .extract()
             .path("id");
-    given()
+    as(admin)
         .contentType(ContentType.JSON)
         .header("Idempotency-Key", key)
         .body(body)
@@ -155,7 +176,7 @@ class OfflineGradingTest {
         .statusCode(201)
         .header("Idempotent-Replayed", "true")
         .body("id", equalTo(id));
-    given()
+    as(admin)
         .queryParam("candidateRef", candidate)
         .get("/api/v1/grades")
         .then()
@@ -165,28 +186,28 @@ class OfflineGradingTest {
   @Test
   void theLogFiltersByQuestionCandidateModeAndFlag() {
     String candidate = "cand-filter-" + UUID.randomUUID();
-    grade(ADMIN_KEY, request("Too short.", candidate));
-    grade(ADMIN_KEY, request(STRONG_PARAPHRASE + " Filtered.", candidate));
-    given()
+    grade(admin, request("Too short.", candidate));
+    grade(admin, request(STRONG_PARAPHRASE + " Filtered.", candidate));
+    as(admin)
         .queryParam("candidateRef", candidate)
         .get("/api/v1/grades")
         .then()
         .statusCode(200)
         .body("total", equalTo(2))
         .body("items.questionId", everyItem(equalTo(QUESTION)));
-    given()
+    as(admin)
         .queryParam("candidateRef", candidate)
         .queryParam("flag", "too-short")
         .get("/api/v1/grades")
         .then()
         .body("total", equalTo(1));
-    given()
+    as(admin)
         .queryParam("candidateRef", candidate)
         .queryParam("mode", "llm")
         .get("/api/v1/grades")
         .then()
         .body("total", equalTo(0));
-    given()
+    as(admin)
         .queryParam("candidateRef", candidate)
         .queryParam("questionId", QUESTION)
         .queryParam("from", "2000-01-01T00:00:00Z")
@@ -199,46 +220,46 @@ class OfflineGradingTest {
 
   @Test
   void badRequestsAreProblems() {
-    given()
+    as(admin)
         .contentType(ContentType.JSON)
         .body(Map.of("answer", "x"))
         .post("/api/v1/grades")
         .then()
         .statusCode(400)
         .body("errors.field", hasItem("questionId"));
-    given()
+    as(admin)
         .contentType(ContentType.JSON)
         .body(Map.of("questionId", QUESTION))
         .post("/api/v1/grades")
         .then()
         .statusCode(400)
         .body("errors.field", hasItem("answer"));
-    given()
+    as(admin)
         .contentType(ContentType.JSON)
         .body(Map.of("questionId", QUESTION, "answer", "x".repeat(20001)))
         .post("/api/v1/grades")
         .then()
         .statusCode(400)
         .body("errors.field", hasItem("answer"));
-    given()
+    as(admin)
         .contentType(ContentType.JSON)
         .body(Map.of("questionId", "no-such-question", "answer", "x"))
         .post("/api/v1/grades")
         .then()
         .statusCode(404);
-    given()
+    as(admin)
         .get("/api/v1/grades/not-a-uuid")
         .then()
         .statusCode(404)
         .contentType("application/problem+json");
-    given().get("/api/v1/grades/{id}", UUID.randomUUID()).then().statusCode(404);
-    given()
+    as(admin).get("/api/v1/grades/{id}", UUID.randomUUID()).then().statusCode(404);
+    as(admin)
         .queryParam("mode", "magic")
         .get("/api/v1/grades")
         .then()
         .statusCode(400)
         .body("errors.field", hasItem("mode"));
-    given()
+    as(admin)
         .queryParam("from", "yesterday")
         .get("/api/v1/grades")
         .then()
@@ -252,7 +273,7 @@ class OfflineGradingTest {
   void theGradeLogIsAppendOnly() throws Exception {
     // Only this test's own grade is touched: were the guard missing, nothing shared is lost.
     String id =
-        grade(ADMIN_KEY, request(WEAK_PARAPHRASE + " Append only.", "cand-append")).getString("id");
+        grade(admin, request(WEAK_PARAPHRASE + " Append only.", "cand-append")).getString("id");
     String own = " WHERE id = '" + UUID.fromString(id) + "'";
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
@@ -272,10 +293,10 @@ class OfflineGradingTest {
         "Accuracy is the wrong yardstick with a four percent base rate. I would make recall the launch metric,"
             + " summarise with PR-AUC, and move the threshold down until about nine in ten deteriorations are"
             + " caught on validation data, accepting extra nurse checks because they are cheap.";
-    JsonPath g = grade(ADMIN_KEY, request(answer, "cand-clean"));
+    JsonPath g = grade(admin, request(answer, "cand-clean"));
     assertTrue(g.getList("flags").isEmpty(), g.getList("flags").toString());
     assertTrue(g.getString("provenance.screening.words") != null);
-    given()
+    as(admin)
         .get("/api/v1/grades/{id}", g.getString("id"))
         .then()
         .body("flags", not(hasItem("off-topic")))

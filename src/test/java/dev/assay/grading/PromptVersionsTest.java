@@ -1,7 +1,6 @@
 package dev.assay.grading;
 
-import static dev.assay.support.Api.ADMIN_KEY;
-import static dev.assay.support.Api.given;
+import static dev.assay.support.Api.as;
 import static dev.assay.support.Api.grade;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +12,7 @@ import dev.assay.llm.LlmClient;
 import dev.assay.llm.PromptTokens;
 import dev.assay.support.FakeLlmServer;
 import dev.assay.support.LlmProfile;
+import dev.assay.support.TestWorkspace;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -43,18 +43,27 @@ class PromptVersionsTest {
   private String run;
   private List<String> criteria;
 
+  /**
+   * The admin of this class's own workspace: its grader configurations and shadow setting are this
+   * class's.
+   */
+  private static String admin;
+
   @BeforeEach
   void setUp() {
+    if (admin == null) {
+      admin = TestWorkspace.withBuiltInQuestions("prompt-versions", QUESTION);
+    }
     run = UUID.randomUUID().toString();
     llm = FakeLlmServer.server();
     llm.resetAll();
-    criteria = LlmReplies.criteria(QUESTION);
+    criteria = LlmReplies.criteria(admin, QUESTION);
   }
 
   /** 300 words taken from the question's exemplar texts, ending with this test's run id. */
   private String threeHundredWords() {
     List<String> texts =
-        given().get("/api/v1/questions/{id}/exemplars", QUESTION).jsonPath().getList("text");
+        as(admin).get("/api/v1/questions/{id}/exemplars", QUESTION).jsonPath().getList("text");
     List<String> pool = Arrays.asList(String.join(" ", texts).strip().split("\\s+"));
     assertTrue(pool.size() >= 400, "enough exemplar text for a 300-word answer");
     return String.join(" ", pool.subList(100, 398)) + " Run " + run;
@@ -65,7 +74,7 @@ class PromptVersionsTest {
     LlmReplies.script(
         llm, run, FakeLlmServer.completion(LlmReplies.grade(criteria, 2, null, quote)));
     return grade(
-        ADMIN_KEY, Map.of("questionId", QUESTION, "answer", answer, "candidateRef", "cand-" + run));
+        admin, Map.of("questionId", QUESTION, "answer", answer, "candidateRef", "cand-" + run));
   }
 
   private static List<LlmClient.Message> messages(LoggedRequest call) {
@@ -90,17 +99,18 @@ class PromptVersionsTest {
     assertEquals(1, calls.size());
     List<LlmClient.Message> sent = messages(calls.get(0));
     assertEquals(ExpectedPrompt.file("v3", "system.md"), sent.get(0).content());
-    assertEquals(ExpectedPrompt.v3User(QUESTION, answer), sent.get(1).content());
+    assertEquals(ExpectedPrompt.v3User(admin, QUESTION, answer), sent.get(1).content());
     int tokens = PromptTokens.count(sent);
     assertEquals(tokens, g.getInt("provenance.tokens.prompt"));
     assertTrue(tokens <= BUDGET, "v3 prompt of a 300-word answer: " + tokens + " tokens");
-    assertEquals(ExpectedPrompt.shownIds(QUESTION, answer), g.getList("provenance.exemplarsShown"));
+    assertEquals(
+        ExpectedPrompt.shownIds(admin, QUESTION, answer), g.getList("provenance.exemplarsShown"));
   }
 
   @Test
   void aConfigurationPinnedToV2StillGradesWithV2() throws Exception {
     // given a saved configuration pinned to v2, grading the live traffic again in shadow
-    given()
+    as(admin)
         .contentType(ContentType.JSON)
         .body(
             Map.of(
@@ -112,7 +122,7 @@ class PromptVersionsTest {
         .then()
         .statusCode(Matchers.anyOf(Matchers.is(201), Matchers.is(200)))
         .body("spec.promptVersion", Matchers.equalTo("v2"));
-    given()
+    as(admin)
         .contentType(ContentType.JSON)
         .body(Map.of("config", "pinned-v2"))
         .put("/api/v1/shadow")
@@ -141,8 +151,8 @@ class PromptVersionsTest {
         assertEquals(ExpectedPrompt.file(version, "system.md"), sent.get(0).content(), model);
         assertEquals(
             version.equals("v2")
-                ? ExpectedPrompt.v2User(QUESTION, answer)
-                : ExpectedPrompt.v3User(QUESTION, answer),
+                ? ExpectedPrompt.v2User(admin, QUESTION, answer)
+                : ExpectedPrompt.v3User(admin, QUESTION, answer),
             sent.get(1).content(),
             model);
       }
@@ -153,13 +163,13 @@ class PromptVersionsTest {
               .sorted()
               .toList());
     } finally {
-      given().delete("/api/v1/shadow").then().statusCode(204);
+      as(admin).delete("/api/v1/shadow").then().statusCode(204);
     }
   }
 
   @Test
   void theDeploymentDefaultNamesV3() {
-    given()
+    as(admin)
         .get("/api/v1/grader-configs/{name}", "deployment-default")
         .then()
         .statusCode(200)

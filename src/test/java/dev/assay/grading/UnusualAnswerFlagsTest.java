@@ -3,23 +3,37 @@ package dev.assay.grading;
 import static dev.assay.grading.OfflineGradingTest.QUESTION;
 import static dev.assay.grading.OfflineGradingTest.STRONG_PARAPHRASE;
 import static dev.assay.grading.OfflineGradingTest.request;
-import static dev.assay.support.Api.ADMIN_KEY;
-import static dev.assay.support.Api.given;
+import static dev.assay.support.Api.as;
 import static dev.assay.support.Api.grade;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.support.TestWorkspace;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Each unusual-answer flag is raised on the case it names and lowers confidence. */
 @QuarkusTest
 class UnusualAnswerFlagsTest {
+  /**
+   * The admin of this class's own workspace: a near duplicate is looked for among this class's
+   * grades only.
+   */
+  private static String admin;
+
+  @BeforeEach
+  void workspace() {
+    if (admin == null) {
+      admin = TestWorkspace.withBuiltInQuestions("flags", QUESTION);
+    }
+  }
+
   /** Grades the answer, checks the flag and that the flag lowered the grader's own confidence. */
   private JsonPath flagged(String answer, String flag) {
-    JsonPath g = grade(ADMIN_KEY, request(answer, "cand-" + UUID.randomUUID()));
+    JsonPath g = grade(admin, request(answer, "cand-" + UUID.randomUUID()));
     List<String> flags = g.getList("flags");
     assertTrue(flags.contains(flag), "expected " + flag + " in " + flags);
     double unflagged = g.getDouble("provenance.graderConfidence");
@@ -44,14 +58,15 @@ class UnusualAnswerFlagsTest {
 
   @Test
   void copyOfTheQuestion() {
-    String prompt = given().get("/api/v1/questions/{id}", QUESTION).jsonPath().getString("prompt");
+    String prompt =
+        as(admin).get("/api/v1/questions/{id}", QUESTION).jsonPath().getString("prompt");
     flagged(prompt, Screening.COPIES_QUESTION);
   }
 
   @Test
   void nearCopyOfAnExemplar() {
     String exemplar =
-        given()
+        as(admin)
             .queryParam("label", "strong")
             .get("/api/v1/questions/{id}/exemplars", QUESTION)
             .jsonPath()
@@ -66,7 +81,7 @@ class UnusualAnswerFlagsTest {
         "Accuracy hides the minority class here, so I would launch on recall at the alert capacity of thirty per"
             + " shift, validated on a later period with patients kept in one split. "
             + UUID.randomUUID();
-    JsonPath first = grade(ADMIN_KEY, request(answer, "cand-dup-a-" + UUID.randomUUID()));
+    JsonPath first = grade(admin, request(answer, "cand-dup-a-" + UUID.randomUUID()));
     assertTrue(!first.getList("flags").contains(Screening.NEAR_DUPLICATE_ANSWER));
     JsonPath second = flagged(answer.replace("I would", "I'd"), Screening.NEAR_DUPLICATE_ANSWER);
     assertTrue(

@@ -1,7 +1,6 @@
 package dev.assay.interview;
 
 import static dev.assay.support.Api.as;
-import static dev.assay.support.Api.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -14,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.support.Api;
+import dev.assay.support.TestWorkspace;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -43,6 +43,7 @@ class InterviewTest {
   private static final String OPS = "ops-latency-incident"; // mlops-production
   private static final String DL = "dl-ticket-router-debugging"; // deep-learning
   private static final String CV = "cv-forklift-lane-detection"; // computer-vision
+  private static final String RAI = "rai-applicant-ranking-bias"; // planned, never answered
   private static final Map<String, String> AREA =
       Map.of(
           LLM, "nlp-llm",
@@ -73,14 +74,20 @@ class InterviewTest {
           "responsible-ai", 0.05,
           "distributed-systems", 0.04);
 
+  /** The admin of this class's own workspace (the five questions and the role profiles). */
+  private static String admin;
+
   private String grader;
   private String reviewer;
   private String candidate;
 
   @BeforeEach
   void setUp() {
-    grader = Api.issueKey(Api.ADMIN_KEY, "grader");
-    reviewer = Api.issueKey(Api.ADMIN_KEY, "reviewer");
+    if (admin == null) {
+      admin = TestWorkspace.withBuiltInQuestions("interview", LLM, EVAL, OPS, DL, CV, RAI);
+    }
+    grader = Api.issueKey(admin, "grader");
+    reviewer = Api.issueKey(admin, "reviewer");
     candidate = "cand-" + UUID.randomUUID();
   }
 
@@ -373,7 +380,7 @@ class InterviewTest {
 
   @Test
   void requestsAreValidatedAndInterviewsStayWithTheirOwners() {
-    given()
+    as(admin)
         .contentType(ContentType.JSON)
         .body(
             Map.of(
@@ -396,7 +403,7 @@ class InterviewTest {
         .then()
         .statusCode(403);
     String interview = open(grader, "llm-product-engineer", null);
-    String otherGrader = Api.issueKey(Api.ADMIN_KEY, "grader");
+    String otherGrader = Api.issueKey(admin, "grader");
     as(otherGrader).get("/api/v1/interviews/{id}/scorecard", interview).then().statusCode(404);
     as(otherGrader).get("/api/v1/interviews/{id}", interview).then().statusCode(404);
     as(reviewer).get("/api/v1/interviews/{id}", interview).then().statusCode(200);
@@ -406,7 +413,7 @@ class InterviewTest {
         .then()
         .statusCode(200)
         .body("items.id", hasItem(interview));
-    given().get("/api/v1/interviews/{id}", UUID.randomUUID()).then().statusCode(404);
-    given().get("/api/v1/interviews/comparison").then().statusCode(400);
+    as(admin).get("/api/v1/interviews/{id}", UUID.randomUUID()).then().statusCode(404);
+    as(admin).get("/api/v1/interviews/comparison").then().statusCode(400);
   }
 }

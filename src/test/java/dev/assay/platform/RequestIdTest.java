@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.support.Api;
+import dev.assay.support.TestWorkspace;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -97,6 +99,8 @@ class RequestIdTest {
 
   @Test
   void logLinesOfTheRequestCarryItsId() {
+    String question = "eval-deterioration-alert-threshold";
+    String admin = TestWorkspace.withBuiltInQuestions("request-id", question);
     List<ExtLogRecord> records = new CopyOnWriteArrayList<>();
     Handler capture =
         new Handler() {
@@ -119,13 +123,13 @@ class RequestIdTest {
     try {
       String requestId = "trace-" + UUID.randomUUID();
       String gradeId =
-          given()
+          Api.as(admin)
               .header("X-Request-Id", requestId)
               .contentType(ContentType.JSON)
               .body(
                   Map.of(
                       "questionId",
-                      "eval-deterioration-alert-threshold",
+                      question,
                       "answer",
                       "Recall at alert capacity on a later validation period " + requestId))
               .post("/api/v1/grades")

@@ -1,13 +1,13 @@
 package dev.assay.review;
 
 import static dev.assay.support.Api.as;
-import static dev.assay.support.Api.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.support.Api;
+import dev.assay.support.TestWorkspace;
 import dev.assay.support.Words;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Signed, expiring candidate feedback links: what they open, and what they refuse. */
@@ -29,6 +30,16 @@ class FeedbackLinkTest {
   private static final String QUESTION = "eval-deterioration-alert-threshold";
 
   @Inject FeedbackLinks links;
+
+  /** The admin of this class's own workspace, where its grades and links are made. */
+  private static String admin;
+
+  @BeforeEach
+  void workspace() {
+    if (admin == null) {
+      admin = TestWorkspace.withBuiltInQuestions("feedback-link", QUESTION);
+    }
+  }
 
   private static String path(JsonPath link) {
     return URI.create(link.getString("url")).getPath();
@@ -47,9 +58,9 @@ class FeedbackLinkTest {
 
   @Test
   void theLinkOpensWithoutAKeyAndShowsNoExemplarText() {
-    String grader = Api.issueKey(Api.ADMIN_KEY, "grader");
+    String grader = Api.issueKey(admin, "grader");
     List<String> exemplars =
-        given()
+        as(admin)
             .queryParam("includeInactive", true)
             .get("/api/v1/questions/{id}/exemplars", QUESTION)
             .jsonPath()
@@ -79,9 +90,8 @@ class FeedbackLinkTest {
   @Test
   void anAlteredOrExpiredLinkIsRefused() {
     String gradeId =
-        Api.grade(Api.ADMIN_KEY, QUESTION, "Recall at capacity. " + UUID.randomUUID())
-            .getString("id");
-    String path = path(link(Api.ADMIN_KEY, gradeId));
+        Api.grade(admin, QUESTION, "Recall at capacity. " + UUID.randomUUID()).getString("id");
+    String path = path(link(admin, gradeId));
     String token = path.substring("/feedback/".length());
     char last = token.charAt(token.length() - 1);
     String altered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
@@ -92,8 +102,7 @@ class FeedbackLinkTest {
         .body(containsString("not valid"));
     RestAssured.given().get("/feedback/nonsense").then().statusCode(404);
     // Another grade's id under the first link's signature.
-    String other =
-        Api.grade(Api.ADMIN_KEY, QUESTION, "Use F1. " + UUID.randomUUID()).getString("id");
+    String other = Api.grade(admin, QUESTION, "Use F1. " + UUID.randomUUID()).getString("id");
     String[] parts = token.split("\\.");
     String forgedPayload =
         java.util.Base64.getUrlEncoder()
@@ -115,8 +124,8 @@ class FeedbackLinkTest {
 
   @Test
   void aGraderLinksOnlyItsOwnGrades() {
-    String mine = Api.issueKey(Api.ADMIN_KEY, "grader");
-    String theirs = Api.issueKey(Api.ADMIN_KEY, "grader");
+    String mine = Api.issueKey(admin, "grader");
+    String theirs = Api.issueKey(admin, "grader");
     String gradeId =
         Api.grade(theirs, QUESTION, "Launch on recall. " + UUID.randomUUID()).getString("id");
     as(mine)

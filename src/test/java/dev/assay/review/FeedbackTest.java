@@ -1,7 +1,6 @@
 package dev.assay.review;
 
 import static dev.assay.support.Api.as;
-import static dev.assay.support.Api.given;
 import static dev.assay.support.Api.grade;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -13,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.assay.evaluation.EvalRow;
 import dev.assay.evaluation.EvalSet;
 import dev.assay.support.Api;
+import dev.assay.support.TestWorkspace;
 import dev.assay.support.Words;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -24,11 +24,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class FeedbackTest {
   private static final String QUESTION = "eval-deterioration-alert-threshold";
+
+  /**
+   * The admin of this class's own workspace with the whole built-in bank (the sweep grades every
+   * built-in question): its settings and grades are this class's.
+   */
+  private static String admin;
+
+  @BeforeEach
+  void workspace() {
+    if (admin == null) {
+      admin = TestWorkspace.withBuiltInQuestions("feedback");
+    }
+  }
 
   /** Grades {@code answer} to {@link #QUESTION} as {@code key}; returns the grade's id. */
   private static String gradeId(String key, String answer) {
@@ -39,7 +53,7 @@ class FeedbackTest {
   private static Set<String> exemplarRuns() {
     Set<String> runs = new HashSet<>();
     for (String text :
-        given()
+        as(admin)
             .queryParam("includeInactive", true)
             .get("/api/v1/questions/{id}/exemplars", QUESTION)
             .jsonPath()
@@ -56,9 +70,9 @@ class FeedbackTest {
 
   @Test
   void feedbackNeverCarriesAnEightWordRunFromTheExemplars() {
-    String grader = Api.issueKey(Api.ADMIN_KEY, "grader");
+    String grader = Api.issueKey(admin, "grader");
     List<String> exemplars =
-        given()
+        as(admin)
             .get("/api/v1/questions/{id}/exemplars", QUESTION)
             .jsonPath()
             .getList("text", String.class);
@@ -102,28 +116,28 @@ class FeedbackTest {
   void scoresAppearOnlyWhenTheWorkspaceSaysSo() {
     String id =
         gradeId(
-            dev.assay.support.Api.ADMIN_KEY,
+            admin,
             "Launch on recall at alert capacity, threshold from later data. " + UUID.randomUUID());
-    putSettings(Api.ADMIN_KEY, Map.of("feedbackShowsScores", false)).statusCode(200);
-    given()
+    putSettings(admin, Map.of("feedbackShowsScores", false)).statusCode(200);
+    as(admin)
         .get("/api/v1/grades/{id}/feedback", id)
         .then()
         .statusCode(200)
         .body("overallPercent", nullValue())
         .body("criteria.score", everyItem(nullValue()));
-    putSettings(Api.ADMIN_KEY, Map.of("feedbackShowsScores", true)).statusCode(200);
-    given()
+    putSettings(admin, Map.of("feedbackShowsScores", true)).statusCode(200);
+    as(admin)
         .get("/api/v1/grades/{id}/feedback", id)
         .then()
         .body("overallPercent", notNullValue())
         .body("criteria.score", everyItem(notNullValue()));
-    putSettings(Api.ADMIN_KEY, Map.of("feedbackShowsScores", false)).statusCode(200);
+    putSettings(admin, Map.of("feedbackShowsScores", false)).statusCode(200);
   }
 
   @Test
   void feedbackFollowsOverridesAndStaysWithItsGrader() {
-    String grader = Api.issueKey(Api.ADMIN_KEY, "grader");
-    String other = Api.issueKey(Api.ADMIN_KEY, "grader");
+    String grader = Api.issueKey(admin, "grader");
+    String other = Api.issueKey(admin, "grader");
     String id = gradeId(grader, "Use F1 as the metric. " + UUID.randomUUID());
     as(other).get("/api/v1/grades/{id}/feedback", id).then().statusCode(404);
     JsonPath before =
@@ -134,7 +148,7 @@ class FeedbackTest {
             .extract()
             .jsonPath();
     assertTrue(!before.getList("criteria[0].nextSteps").isEmpty());
-    given()
+    as(admin)
         .contentType(ContentType.JSON)
         .body(
             Map.of(
@@ -212,7 +226,7 @@ class FeedbackTest {
 
   @Test
   void anUnaddressedCriterionIsSaidToBeUnaddressedAndGetsItsHint() {
-    String grader = Api.issueKey(Api.ADMIN_KEY, "grader");
+    String grader = Api.issueKey(admin, "grader");
     String id = gradeId(grader, "   ");
     Map<String, Map<String, Object>> rubric = criteria(grader, QUESTION);
     JsonPath f = feedback(grader, id);
@@ -231,7 +245,7 @@ class FeedbackTest {
     // A reviewer raises one criterion to 3 of 4: not unaddressed any more, but with nothing the
     // grader cited there is still no strength to show.
     String first = (String) criteria.get(0).get("criterion");
-    given()
+    as(admin)
         .contentType(ContentType.JSON)
         .body(Map.of("criteria", Map.of(first, 3), "reasonCode", "too-harsh"))
         .post("/api/v1/grades/{id}/overrides", id)
@@ -251,7 +265,7 @@ class FeedbackTest {
 
   private static synchronized List<Graded> builtInSweep() {
     if (builtInSweep == null) {
-      String grader = Api.issueKey(Api.ADMIN_KEY, "grader");
+      String grader = Api.issueKey(admin, "grader");
       Map<String, List<EvalRow>> byQuestion = new java.util.TreeMap<>();
       for (EvalRow row : EvalSet.readResource("eval-sets/assay-bank-gold.jsonl")) {
         byQuestion.computeIfAbsent(row.questionId(), k -> new ArrayList<>()).add(row);
@@ -272,7 +286,7 @@ class FeedbackTest {
 
   @Test
   void noFeedbackOnAnyBuiltInQuestionQuotesALevelDescriptorByDefault() {
-    given()
+    as(admin)
         .get("/api/v1/settings")
         .then()
         .statusCode(200)
@@ -281,7 +295,7 @@ class FeedbackTest {
     assertEquals(23, sweep.size(), "one answer per built-in question");
     int nextSteps = 0;
     for (Graded g : sweep) {
-      Map<String, Map<String, Object>> rubric = criteria(Api.ADMIN_KEY, g.question());
+      Map<String, Map<String, Object>> rubric = criteria(admin, g.question());
       for (Sentence s : sentences(g.feedback())) {
         String text = s.text().toLowerCase(Locale.ROOT);
         for (Map<String, Object> c : rubric.values()) {
@@ -308,13 +322,13 @@ class FeedbackTest {
   void aStrengthNeedsTheAcceptableLevelAndTheCandidatesOwnWordsCitedForThatCriterion() {
     int strengths = 0;
     for (Graded g : builtInSweep()) {
-      JsonPath grade = given().get("/api/v1/grades/{id}", g.gradeId()).jsonPath();
+      JsonPath grade = as(admin).get("/api/v1/grades/{id}", g.gradeId()).jsonPath();
       Map<String, Number> effective =
-          given()
+          as(admin)
               .get("/api/v1/grades/{id}/history", g.gradeId())
               .jsonPath()
               .getMap("effective.criteria");
-      Map<String, Map<String, Object>> rubric = criteria(Api.ADMIN_KEY, g.question());
+      Map<String, Map<String, Object>> rubric = criteria(admin, g.question());
       for (Map<String, Object> c : g.feedback().<Map<String, Object>>getList("criteria")) {
         String key = (String) c.get("criterion");
         List<String> evidence = new ArrayList<>();
@@ -357,20 +371,18 @@ class FeedbackTest {
     // The same answer again is a grade of its own (with the same verdict), so the sweep's grades
     // stay as other tests read them.
     String id =
-        grade(
-                Api.ADMIN_KEY,
-                Map.of("questionId", withStrength.question(), "answer", withStrength.answer()))
+        grade(admin, Map.of("questionId", withStrength.question(), "answer", withStrength.answer()))
             .getString("id");
     assertEquals(
         withStrength.feedback().getList("criteria.strengths"),
-        feedback(Api.ADMIN_KEY, id).getList("criteria.strengths"));
-    given()
+        feedback(admin, id).getList("criteria.strengths"));
+    as(admin)
         .contentType(ContentType.JSON)
         .body(Map.of("criteria", Map.of(criterion, 1), "reasonCode", "too-lenient"))
         .post("/api/v1/grades/{id}/overrides", id)
         .then()
         .statusCode(201);
-    JsonPath after = feedback(Api.ADMIN_KEY, id);
+    JsonPath after = feedback(admin, id);
     Map<String, Object> c =
         after.<Map<String, Object>>getList("criteria").stream()
             .filter(x -> criterion.equals(x.get("criterion")))
@@ -381,25 +393,18 @@ class FeedbackTest {
         List.of("Where your answer stands now: touched on, but not yet addressed."), c.get("gaps"));
   }
 
-  /** A workspace of its own with the built-in evaluation questions; returns its admin key. */
-  private static String workspaceWithEvaluationQuestions() {
-    String admin = Api.createWorkspace("fb").adminKey();
-    Api.importBank(admin, "bank/areas.yaml", "bank/questions/04-evaluation-metrics.yaml");
-    return admin;
-  }
-
   @Test
   void withTheWorkspaceSettingOnFeedbackMayQuoteTheDescriptors() {
-    String admin = workspaceWithEvaluationQuestions();
-    as(admin)
+    String own = TestWorkspace.withBuiltInQuestions("fb", QUESTION);
+    as(own)
         .get("/api/v1/settings")
         .then()
         .statusCode(200)
         .body("feedbackShowsScores", org.hamcrest.Matchers.equalTo(false))
         .body("feedbackQuotesDescriptors", org.hamcrest.Matchers.equalTo(false));
-    String id = gradeId(admin, "");
-    Map<String, Map<String, Object>> rubric = criteria(admin, QUESTION);
-    JsonPath off = feedback(admin, id);
+    String id = gradeId(own, "");
+    Map<String, Map<String, Object>> rubric = criteria(own, QUESTION);
+    JsonPath off = feedback(own, id);
     assertTrue(
         sentences(off).stream()
             .noneMatch(
@@ -408,11 +413,11 @@ class FeedbackTest {
                         .anyMatch(c -> s.text().contains(descriptor(c, "strong")))));
 
     // Only the named setting changes.
-    putSettings(admin, Map.of("feedbackQuotesDescriptors", true))
+    putSettings(own, Map.of("feedbackQuotesDescriptors", true))
         .statusCode(200)
         .body("feedbackShowsScores", org.hamcrest.Matchers.equalTo(false))
         .body("feedbackQuotesDescriptors", org.hamcrest.Matchers.equalTo(true));
-    JsonPath on = feedback(admin, id);
+    JsonPath on = feedback(own, id);
     for (Map<String, Object> c : on.<Map<String, Object>>getList("criteria")) {
       Map<String, Object> spec = rubric.get((String) c.get("criterion"));
       assertEquals(
@@ -423,8 +428,8 @@ class FeedbackTest {
     }
     assertEquals(0, on.getInt("withheld"));
 
-    putSettings(admin, Map.of()).statusCode(400).contentType("application/problem+json");
-    putSettings(admin, Map.of("feedbackShowsScores", true))
+    putSettings(own, Map.of()).statusCode(400).contentType("application/problem+json");
+    putSettings(own, Map.of("feedbackShowsScores", true))
         .statusCode(200)
         .body("feedbackShowsScores", org.hamcrest.Matchers.equalTo(true))
         .body("feedbackQuotesDescriptors", org.hamcrest.Matchers.equalTo(true));

@@ -2,7 +2,7 @@ package dev.assay.review;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static dev.assay.support.Api.given;
+import static dev.assay.support.Api.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +10,7 @@ import dev.assay.support.Api;
 import dev.assay.support.FakeLlmServer;
 import dev.assay.support.LlmProfile;
 import dev.assay.support.TestBank;
+import dev.assay.support.TestWorkspace;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -62,8 +64,18 @@ class LlmFeedbackTest {
             post(urlEqualTo("/v1/chat/completions")).willReturn(FakeLlmServer.completion(content)));
   }
 
+  /** The admin of this class's own workspace, where its grades and overrides are made. */
+  private static String admin;
+
+  @BeforeEach
+  void workspace() {
+    if (admin == null) {
+      admin = TestWorkspace.withBuiltInQuestions("llm-feedback", QUESTION);
+    }
+  }
+
   private static JsonPath postGrade(String answer) {
-    return Api.grade(Api.ADMIN_KEY, Map.of("questionId", QUESTION, "answer", answer));
+    return Api.grade(admin, Map.of("questionId", QUESTION, "answer", answer));
   }
 
   /** A description as the feedback names it inside a sentence. */
@@ -79,9 +91,9 @@ class LlmFeedbackTest {
     String threshold = "The threshold would be tuned a bit.";
     String answer =
         costs + " " + metric + " " + threshold + " Run " + UUID.randomUUID() + " of this test.";
-    JsonPath question = given().get("/api/v1/questions/{id}", QUESTION).jsonPath();
+    JsonPath question = as(admin).get("/api/v1/questions/{id}", QUESTION).jsonPath();
     List<String> keys = question.getList("rubric.criteria.key");
-    String exemplar = TestBank.retrieve(QUESTION, answer, 3).getString("strong[0].id");
+    String exemplar = TestBank.retrieve(admin, QUESTION, answer, 3).getString("strong[0].id");
     llmGrades(
         List.of(
             // at the acceptable level, with the answer's own words as evidence: a strength
@@ -99,7 +111,7 @@ class LlmFeedbackTest {
     assertEquals("llm", graded.getString("mode"));
     String id = graded.getString("id");
 
-    JsonPath f = given().get("/api/v1/grades/{id}/feedback", id).jsonPath();
+    JsonPath f = as(admin).get("/api/v1/grades/{id}/feedback", id).jsonPath();
 
     List<Map<String, Object>> c = f.getList("criteria");
     List<String> descriptions = question.getList("rubric.criteria.description");
@@ -128,7 +140,7 @@ class LlmFeedbackTest {
     assertEquals(List.of(hints.get(3)), c.get(3).get("nextSteps"));
 
     // A reviewer who scores the first criterion lower takes its strength away.
-    given()
+    as(admin)
         .contentType(ContentType.JSON)
         .body(Map.of("criteria", Map.of(keys.get(0), 1), "reasonCode", "too-lenient"))
         .post("/api/v1/grades/{id}/overrides", id)
@@ -136,7 +148,7 @@ class LlmFeedbackTest {
         .statusCode(201);
     assertEquals(
         List.of(),
-        given()
+        as(admin)
             .get("/api/v1/grades/{id}/feedback", id)
             .jsonPath()
             .getList("criteria[0].strengths"));

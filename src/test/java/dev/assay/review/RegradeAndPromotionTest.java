@@ -1,6 +1,6 @@
 package dev.assay.review;
 
-import static dev.assay.support.Api.given;
+import static dev.assay.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -10,20 +10,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.support.Api;
 import dev.assay.support.TestBank;
+import dev.assay.support.TestWorkspace;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class RegradeAndPromotionTest {
+  /**
+   * The admin of this class's own workspace: its questions, grades and stale counts are its own.
+   */
+  private static String admin;
+
+  @BeforeEach
+  void workspace() {
+    if (admin == null) {
+      admin = TestWorkspace.withBuiltInAreas("regrade");
+    }
+  }
 
   private static String newQuestion() {
     String id = "test-regrade-" + UUID.randomUUID().toString().substring(0, 8);
-    given()
+    as(admin)
         .contentType(ContentType.JSON)
         .body(
             TestBank.question(
@@ -42,7 +55,7 @@ class RegradeAndPromotionTest {
   }
 
   private static String grade(String question, String answer) {
-    return Api.grade(Api.ADMIN_KEY, question, answer).getString("id");
+    return Api.grade(admin, question, answer).getString("id");
   }
 
   @Test
@@ -52,21 +65,21 @@ class RegradeAndPromotionTest {
         grade(
             q, "I would log the retrieved passages and abstain when nothing relevant comes back.");
     String b = grade(q, "A bigger model fixes hallucinations.");
-    given().get("/api/v1/grades/{id}", a).then().body("stale", equalTo(false));
+    as(admin).get("/api/v1/grades/{id}", a).then().body("stale", equalTo(false));
 
-    given()
+    as(admin)
         .contentType(ContentType.JSON)
         .body(TestBank.rubric(0.2, 0.4, 0.4))
         .post("/api/v1/questions/{id}/rubric-versions", q)
         .then()
         .statusCode(201);
 
-    given()
+    as(admin)
         .get("/api/v1/grades/{id}", a)
         .then()
         .body("stale", equalTo(true))
         .body("rubricVersion", equalTo(1));
-    given()
+    as(admin)
         .queryParam("questionId", q)
         .queryParam("stale", true)
         .get("/api/v1/grades")
@@ -74,7 +87,7 @@ class RegradeAndPromotionTest {
         .body("total", equalTo(2));
 
     JsonPath dry =
-        given()
+        as(admin)
             .contentType(ContentType.JSON)
             .body(Map.of("questionId", q))
             .post("/api/v1/regrade-plans")
@@ -85,10 +98,10 @@ class RegradeAndPromotionTest {
     assertEquals(2, dry.getInt("grades"));
     assertEquals(0, dry.getLong("estimatedLlmTokens"));
     assertEquals(false, dry.getBoolean("executed"));
-    given().queryParam("questionId", q).get("/api/v1/grades").then().body("total", equalTo(2));
+    as(admin).queryParam("questionId", q).get("/api/v1/grades").then().body("total", equalTo(2));
 
     JsonPath run =
-        given()
+        as(admin)
             .contentType(ContentType.JSON)
             .body(Map.of("questionId", q, "execute", true))
             .post("/api/v1/regrade-plans")
@@ -99,15 +112,19 @@ class RegradeAndPromotionTest {
     assertEquals(2, run.getList("regraded").size());
     List<String> fresh = run.getList("regraded.to");
     for (String id : fresh) {
-      given()
+      as(admin)
           .get("/api/v1/grades/{id}", id)
           .then()
           .body("rubricVersion", equalTo(2))
           .body("stale", equalTo(false));
     }
-    given().get("/api/v1/grades/{id}/history", a).then().body("events.kind", hasItem("regraded"));
-    given().get("/api/v1/grades/{id}", a).then().statusCode(200).body("rubricVersion", equalTo(1));
-    given()
+    as(admin).get("/api/v1/grades/{id}/history", a).then().body("events.kind", hasItem("regraded"));
+    as(admin)
+        .get("/api/v1/grades/{id}", a)
+        .then()
+        .statusCode(200)
+        .body("rubricVersion", equalTo(1));
+    as(admin)
         .contentType(ContentType.JSON)
         .body(Map.of("questionId", q))
         .post("/api/v1/regrade-plans")
@@ -122,13 +139,13 @@ class RegradeAndPromotionTest {
     String answer =
         "Version the index, re-ingest on every policy change and check each claim against the retrieved text.";
     String id = grade(q, answer);
-    given()
+    as(admin)
         .contentType(ContentType.JSON)
         .body(Map.of())
         .post("/api/v1/grades/{id}/promotions", id)
         .then()
         .statusCode(409);
-    given()
+    as(admin)
         .contentType(ContentType.JSON)
         .body(Map.of("overall", 3.5, "reasonCode", "too-harsh", "reason", "covers grounding well"))
         .post("/api/v1/grades/{id}/overrides", id)
@@ -136,7 +153,7 @@ class RegradeAndPromotionTest {
         .statusCode(201);
 
     JsonPath exemplar =
-        given()
+        as(admin)
             .contentType(ContentType.JSON)
             .body(Map.of())
             .post("/api/v1/grades/{id}/promotions", id)
@@ -150,12 +167,12 @@ class RegradeAndPromotionTest {
     assertEquals("review", exemplar.getString("origin"));
     assertEquals(answer, exemplar.getString("text"));
 
-    given()
+    as(admin)
         .queryParam("includeInactive", true)
         .get("/api/v1/questions/{id}/exemplars", q)
         .then()
         .body("id", hasItem(exemplar.getString("id")));
-    given()
+    as(admin)
         .contentType(ContentType.JSON)
         .body(Map.of("answer", answer, "k", 5))
         .post("/api/v1/questions/{id}/retrieve", q)

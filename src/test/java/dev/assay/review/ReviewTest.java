@@ -1,7 +1,6 @@
 package dev.assay.review;
 
 import static dev.assay.support.Api.as;
-import static dev.assay.support.Api.given;
 import static dev.assay.support.Api.grade;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -10,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.support.Api;
+import dev.assay.support.TestWorkspace;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -29,15 +29,21 @@ import org.junit.jupiter.api.Test;
 class ReviewTest {
   private static final String QUESTION = "eval-deterioration-alert-threshold";
 
+  /** The admin of this class's own workspace, so the review queue holds only its grades. */
+  private static String admin;
+
   private String reviewer;
   private String reviewer2;
   private String grader;
 
   @BeforeEach
   void keys() {
-    reviewer = Api.issueKey(Api.ADMIN_KEY, "reviewer");
-    reviewer2 = Api.issueKey(Api.ADMIN_KEY, "reviewer");
-    grader = Api.issueKey(Api.ADMIN_KEY, "grader");
+    if (admin == null) {
+      admin = TestWorkspace.withBuiltInQuestions("review", QUESTION);
+    }
+    reviewer = Api.issueKey(admin, "reviewer");
+    reviewer2 = Api.issueKey(admin, "reviewer");
+    grader = Api.issueKey(admin, "grader");
   }
 
   private static String unique(String text) {
@@ -89,7 +95,7 @@ class ReviewTest {
     assertEquals(List.of("graded", "overridden"), h.getList("events.kind"));
     assertEquals("too-lenient", h.getString("events[1].reasonCode"));
     assertTrue(h.getString("events[1].actorKey") != null && h.getString("events[1].at") != null);
-    given()
+    as(admin)
         .get("/api/v1/grades/{id}", id)
         .then()
         .statusCode(200)

@@ -68,20 +68,25 @@ public final class Api {
   /** Imports bank documents (YAML resources on the class path) into the admin's workspace. */
   public static void importBank(String adminKey, String... resources) {
     for (String resource : resources) {
-      try (InputStream in =
-          Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-        if (in == null) {
-          throw new IllegalArgumentException("no bank resource " + resource);
-        }
-        as(adminKey)
-            .contentType("application/yaml")
-            .body(in.readAllBytes())
-            .post("/api/v1/bank/import")
-            .then()
-            .statusCode(200);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      as(adminKey)
+          .contentType("application/yaml")
+          .body(resource(resource))
+          .post("/api/v1/bank/import")
+          .then()
+          .statusCode(200);
+    }
+  }
+
+  /** The bytes of a class-path resource, which must exist. */
+  static byte[] resource(String name) {
+    try (InputStream in =
+        Thread.currentThread().getContextClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no class-path resource " + name);
       }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

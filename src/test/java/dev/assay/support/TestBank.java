@@ -98,9 +98,15 @@ public final class TestBank {
     return Map.of("questions", List.of(question));
   }
 
-  /** Calls the retrieve endpoint and returns its JSON body. */
+  /** Calls the retrieve endpoint as the bootstrap admin and returns its JSON body. */
   public static io.restassured.path.json.JsonPath retrieve(String question, String answer, int k) {
-    return Api.given()
+    return retrieve(Api.ADMIN_KEY, question, answer, k);
+  }
+
+  /** Calls the retrieve endpoint as {@code key} and returns its JSON body. */
+  public static io.restassured.path.json.JsonPath retrieve(
+      String key, String question, String answer, int k) {
+    return Api.as(key)
         .contentType(io.restassured.http.ContentType.JSON)
         .body(Map.of("answer", answer, "k", k))
         .post("/api/v1/questions/{id}/retrieve", question)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.support.Api;
+import dev.assay.support.TestWorkspace;
 import dev.assay.support.Words;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,6 +49,14 @@ class ReviewerFlowBrowserTest {
   URL base;
 
   private Browser browser;
+
+  /**
+   * The admin of this class's own workspace, whose queue and dashboard are this class's. With one
+   * question its grades come from the shipped prior, whose criterion scores (in tenths) are what
+   * the override form must accept as they stand.
+   */
+  private String admin;
+
   private String reviewerKey;
   private String flaggedGrade;
 
@@ -69,9 +78,9 @@ class ReviewerFlowBrowserTest {
   @Order(1)
   void signIn() {
     // RestAssured knows the test port only once a test runs, so the data is made here.
-    reviewerKey = Api.issueKey(Api.ADMIN_KEY, "reviewer");
-    flaggedGrade =
-        Api.grade(Api.ADMIN_KEY, QUESTION, ATTACK + " " + UUID.randomUUID()).getString("id");
+    admin = TestWorkspace.withBuiltInQuestions("reviewer-flow", QUESTION);
+    reviewerKey = Api.issueKey(admin, "reviewer");
+    flaggedGrade = Api.grade(admin, QUESTION, ATTACK + " " + UUID.randomUUID()).getString("id");
     browser.driver.get(url("/app/queue"));
     assertTrue(
         browser.driver.getCurrentUrl().contains("/app/sign-in"), "a new visitor signs in first");
@@ -138,7 +147,7 @@ class ReviewerFlowBrowserTest {
     assertTrue(history.contains("Overridden by a reviewer"), history);
     assertTrue(history.contains("injection: The answer tries to instruct the grader"), history);
     browser.look("04-grade-overridden");
-    Api.given()
+    Api.as(admin)
         .get("/api/v1/grades/{id}/history", flaggedGrade)
         .then()
         .statusCode(200)
@@ -160,7 +169,7 @@ class ReviewerFlowBrowserTest {
   @Order(6)
   void theCandidateLinkShowsFeedbackAndNoExemplarText() {
     String link =
-        Api.given()
+        Api.as(admin)
             .contentType(ContentType.JSON)
             .body(Map.of())
             .post("/api/v1/grades/{id}/feedback-links", flaggedGrade)
@@ -172,7 +181,7 @@ class ReviewerFlowBrowserTest {
     String text = browser.find("body").getText();
     assertTrue(text.contains("Feedback on your answer"), text);
     List<String> exemplars =
-        Api.given()
+        Api.as(admin)
             .queryParam("includeInactive", true)
             .get("/api/v1/questions/{id}/exemplars", QUESTION)
             .jsonPath()

@@ -29,7 +29,9 @@ class WebPagesTest {
 
   @Test
   void unknownPagesGradesAndQuestionsAreHtmlPagesWhileTheApiKeepsProblemJson() {
-    WebSignInTest.Browser reviewer = WebSignInTest.signIn(Api.issueKey(Api.ADMIN_KEY, "reviewer"));
+    String admin =
+        TestWorkspace.withBuiltInQuestions("web-pages", "eval-deterioration-alert-threshold");
+    WebSignInTest.Browser reviewer = WebSignInTest.signIn(Api.issueKey(admin, "reviewer"));
     String grade = UUID.randomUUID().toString();
     for (String path :
         List.of(
@@ -46,13 +48,13 @@ class WebPagesTest {
           .header("Content-Security-Policy", containsString("default-src 'self'"))
           .body(containsString("<h1>Page not found</h1>"));
     }
-    Api.given()
+    Api.as(admin)
         .get("/api/v1/grades/{id}", grade)
         .then()
         .statusCode(404)
         .contentType("application/problem+json");
     String interview =
-        Api.given()
+        Api.as(admin)
             .contentType(ContentType.JSON)
             .body(Map.of("candidateRef", "wp-" + UUID.randomUUID(), "role", "llm-product-engineer"))
             .post("/api/v1/interviews")

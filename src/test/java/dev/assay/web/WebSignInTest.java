@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.support.Api;
+import dev.assay.support.TestWorkspace;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.Cookie;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Sign-in, the session cookie, CSRF on every form and workspace isolation, over plain HTTP. */
 @QuarkusTest
 class WebSignInTest {
+  private static final String QUESTION = "eval-deterioration-alert-threshold";
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   /** A signed-in browser: its session cookie and the CSRF token its pages carry. */
@@ -115,9 +117,9 @@ class WebSignInTest {
 
   @Test
   void everyFormNeedsTheSessionsCsrfToken() {
-    Browser b = signIn(Api.issueKey(ADMIN_KEY, "reviewer"));
-    String grade =
-        Api.grade(ADMIN_KEY, "eval-deterioration-alert-threshold", "Use recall.").getString("id");
+    String admin = TestWorkspace.withBuiltInQuestions("web-csrf", QUESTION);
+    Browser b = signIn(Api.issueKey(admin, "reviewer"));
+    String grade = Api.grade(admin, QUESTION, "Use recall.").getString("id");
     for (String form :
         new String[] {
           "/app/queue/" + grade + "/claim",
@@ -135,7 +137,7 @@ class WebSignInTest {
           .then()
           .statusCode(403);
     }
-    Api.given()
+    Api.as(admin)
         .get("/api/v1/grades/{id}/history", grade)
         .then()
         .statusCode(200)
@@ -171,9 +173,8 @@ class WebSignInTest {
 
   @Test
   void aReviewerNeverSeesAnotherWorkspacesGrade() {
-    String grade =
-        Api.grade(ADMIN_KEY, "eval-deterioration-alert-threshold", "Pick recall at capacity.")
-            .getString("id");
+    String admin = TestWorkspace.withBuiltInQuestions("web-a", QUESTION);
+    String grade = Api.grade(admin, QUESTION, "Pick recall at capacity.").getString("id");
     Api.Workspace other = Api.createWorkspace("web-b");
     Browser b = signIn(Api.issueKey(other.adminKey(), "reviewer"));
     RestAssured.given()

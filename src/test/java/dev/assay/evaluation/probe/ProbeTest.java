@@ -32,19 +32,7 @@ class ProbeTest {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     ProbeReport report =
-        command.run(
-            new PrintStream(printed, true),
-            "eval-sets/saf-subset.jsonl",
-            "--split-seed",
-            "train",
-            "--grade-split",
-            "test-unseen-answers",
-            "--max-questions",
-            "2",
-            "--max-per-question",
-            "4",
-            "--out",
-            out.toString());
+        command.run(new PrintStream(printed, true), SafSubset.slice(2, 4, "--out", out.toString()));
 
     assertEquals(8, report.answers());
     assertEquals(

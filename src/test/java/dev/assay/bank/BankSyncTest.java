@@ -31,6 +31,13 @@ class BankSyncTest {
     return QuarkusTransaction.requiringNew().call(() -> workspaces.create(slug, slug).id);
   }
 
+  /** A new workspace into which {@code doc} was synced once. */
+  private long syncedWorkspace(BankDocument doc) {
+    long ws = newWorkspace();
+    assertEquals(BankSync.Outcome.IMPORTED, sync.sync(ws, List.of(doc)));
+    return ws;
+  }
+
   /** One built-in question with its area: a bank file of one question. */
   private static BankDocument oneQuestion() {
     BankDocument all = BankFiles.builtIn();
@@ -72,10 +79,9 @@ class BankSyncTest {
 
   @Test
   void aChangedBankFileIsImported() {
-    long ws = newWorkspace();
     BankDocument doc = oneQuestion();
     QuestionSpec q = doc.questions().get(0);
-    sync.sync(ws, List.of(doc));
+    long ws = syncedWorkspace(doc);
 
     QuestionSpec retitled =
         new QuestionSpec(
@@ -98,10 +104,9 @@ class BankSyncTest {
 
   @Test
   void anEditThroughTheApiSinceTheLastSyncIsPutBackToTheFile() {
-    long ws = newWorkspace();
     BankDocument doc = oneQuestion();
     QuestionSpec q = doc.questions().get(0);
-    sync.sync(ws, List.of(doc));
+    long ws = syncedWorkspace(doc);
     String fileRubric = canonical.hash(q.rubric());
     assertEquals(fileRubric, activeRubricHash(ws, q.id()));
 

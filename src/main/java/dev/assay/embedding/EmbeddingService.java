@@ -50,6 +50,9 @@ public class EmbeddingService {
                     config.maxChunkTokens().orElse(choice.maxChunkTokens),
                     config.batchSize(),
                     config.threads()));
+    if (!config.loadBesideStart()) {
+      embedder();
+    }
   }
 
   private void load(int maxChunkTokens, int batchSize, int threads) {

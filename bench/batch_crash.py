@@ -61,14 +61,16 @@ def psql(sql):
 
 
 class Instance:
-    def __init__(self, name, port, workers, lease):
+    def __init__(self, name, port, workers, lease, llm_url=None):
         self.name, self.port = name, port
         self.log = open(ROOT / ".assay" / f"bench-{name}.log", "w")
         env = dict(os.environ, QUARKUS_HTTP_PORT=str(port), ASSAY_BOOTSTRAP_ADMIN_KEY=KEY,
                    ASSAY_QUEUE_GRADE_WORKERS=str(workers), ASSAY_QUEUE_LEASE=lease,
                    ASSAY_LOG_LEVEL="WARN",
                    ASSAY_RATE_LIMIT_REQUESTS_PER_MINUTE="100000")
-        env.pop("ASSAY_LLM_BASE_URL", None)  # the offline grader
+        env.pop("ASSAY_LLM_BASE_URL", None)  # the offline grader, unless an LLM is given
+        if llm_url:
+            env.update(ASSAY_LLM_BASE_URL=llm_url, ASSAY_LLM_API_KEY="bench")
         env.setdefault("ASSAY_DB_URL", f"jdbc:postgresql://127.0.0.1:{os.environ.get('ASSAY_DB_PORT', '55432')}/assay")
         java = pathlib.Path(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64")) / "bin" / "java"
         self.proc = subprocess.Popen([str(java), "--enable-native-access=ALL-UNNAMED", "-jar", str(JAR)],

@@ -49,22 +49,6 @@ def db_connections():
     return (int(out[0]), int(out[1]), int(out[2])) if len(out) == 3 else (0, 0, 0)
 
 
-def heap_mib():
-    total = 0.0
-    with urllib.request.urlopen(base + "/q/metrics", timeout=10) as r:
-        for line in r.read().decode().splitlines():
-            if line.startswith("jvm_memory_used_bytes{") and 'area="heap"' in line:
-                total += float(line.split()[-1])
-    return total / 2**20
-
-
-def rss_mib(pid):
-    for line in open(f"/proc/{pid}/status"):
-        if line.startswith("VmRSS"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
 def main():
     fake = subprocess.Popen([sys.executable, str(load.ROOT / "bench" / "fake_llm.py"), str(fake_port), str(delay)])
     env = dict(os.environ, ASSAY_LLM_BASE_URL=f"http://127.0.0.1:{fake_port}/v1", ASSAY_LLM_API_KEY="bench")
@@ -91,8 +75,8 @@ def main():
                     samples["db"].append(c)
                     samples["idle_tx"].append(idle)
                     samples["idle_tx_ms"].append(idle_ms)
-                    samples["heap"].append(heap_mib())
-                    samples["rss"].append(rss_mib(pid))
+                    samples["heap"].append(load.heap_mib(base))
+                    samples["rss"].append(load.rss_mib(pid))
                 except Exception:
                     pass
                 done.wait(0.5)

@@ -125,3 +125,38 @@ def process_cpu_ms(pid):
 
 def load_avg():
     return open("/proc/loadavg").read().split()[0]
+
+
+def heap_mib(base, metric="jvm_memory_used_bytes"):
+    """The service's heap (used, or with metric jvm_memory_max_bytes its cap) in MiB, from /q/metrics."""
+    import urllib.request
+    total = 0.0
+    with urllib.request.urlopen(base + "/q/metrics", timeout=10) as r:
+        for line in r.read().decode().splitlines():
+            if line.startswith(metric + "{") and 'area="heap"' in line:
+                value = float(line.split()[-1])
+                total += max(0.0, value)
+    return total / 2**20
+
+
+class HeapSampler(threading.Thread):
+    """The most heap in use, sampled every second while a benchmark runs."""
+
+    def __init__(self, base):
+        super().__init__(daemon=True)
+        self.base, self.most, self.running = base, 0.0, True
+
+    def run(self):
+        while self.running:
+            try:
+                self.most = max(self.most, heap_mib(self.base))
+            except OSError:
+                pass
+            time.sleep(1)
+
+
+def rss_mib(pid):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmRSS"):
+            return int(line.split()[1]) / 1024
+    return 0.0

@@ -11,7 +11,8 @@ grade p99 / p50 (target <= 3).
 Usage: bench/throughput.py [base-url] [answers-per-phase] [clients,...] [service-pid]
        (defaults http://127.0.0.1:8080, 207, 8,32; each phase stops after 120 s at most)
 With the service's pid it also prints the service's CPU time per request of each phase (from
-/proc), which does not depend on how busy the rest of the machine is.
+/proc), which does not depend on how busy the rest of the machine is, and its RSS at the end. The
+heap in use is sampled every second (/q/metrics) and its maximum printed beside the heap's cap.
 Needs a service started with ASSAY_RATE_LIMIT_GRADES_PER_MINUTE and
 ASSAY_RATE_LIMIT_REQUESTS_PER_MINUTE raised (bench/serve does this).
 """
@@ -49,6 +50,8 @@ def grade_requests(items, tag):
 
 def main():
     print(f"load average before: {load.load_avg()}; {per_phase} answers per phase")
+    heap = load.HeapSampler(base)
+    heap.start()
     warm = answers(min(40, per_phase), "warm")
     load.run(base, key, retrieve_requests(warm), 4, 60)
     load.run(base, key, grade_requests(warm, "warm"), 4, 60)
@@ -72,6 +75,10 @@ def main():
         rlat = sorted(x for r in phases["retrieve"] for x in r.latencies)
         summary.append((clients, graded, ceiling, p50, p99, statistics.median(rlat)))
     print(f"load average after: {load.load_avg()}")
+    heap.running = False
+    rss = "" if pid is None else f", RSS at the end {load.rss_mib(pid):.0f} MiB"
+    print(f"RESULT heap: at most {heap.most:.0f} MiB in use (sampled every second) under a cap of"
+          f" {load.heap_mib(base, 'jvm_memory_max_bytes'):.0f} MiB{rss}")
     for clients, graded, ceiling, p50, p99, rp50 in summary:
         print(f"RESULT throughput clients={clients}: grade {graded:.1f}/s, retrieve {ceiling:.1f}/s, "
               f"ratio {graded / ceiling:.2f}; grade p50 {p50:.0f} ms p99 {p99:.0f} ms "

@@ -27,7 +27,7 @@ public final class Embedder {
     this.model = new OnnxModel(choice, threads);
     this.chunker =
         new TextChunker(loadTokenizer(choice), Math.min(choice.maxChunkTokens, maxChunkTokens));
-    this.modelId = choice.key + "@" + artifactVersion(choice);
+    this.modelId = modelId(choice);
     this.batchSize = batchSize;
   }
 
@@ -38,6 +38,11 @@ public final class Embedder {
 
   public String modelId() {
     return modelId;
+  }
+
+  /** The id stored beside a vector of {@code choice}: its key and its artifact's version. */
+  static String modelId(EmbeddingModelChoice choice) {
+    return choice.key + "@" + artifactVersion(choice);
   }
 
   public int dimension() {

@@ -26,4 +26,12 @@ interface EmbeddingConfig {
    */
   @WithDefault("1")
   int threads();
+
+  /**
+   * Load the model beside the rest of the start, readiness down until it has loaded (true), or
+   * before the start goes on (false: the test profile, whose tests expect a started service to be
+   * ready at once).
+   */
+  @WithDefault("true")
+  boolean loadBesideStart();
 }

@@ -3,9 +3,13 @@ package dev.assay.embedding;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the embedding model has loaded and embedded a warm-up text. */
+/**
+ * Ready once the embedding model has loaded and embedded a warm-up text (it loads beside the
+ * start).
+ */
 @Readiness
 @ApplicationScoped
 class EmbeddingReadiness implements HealthCheck {
@@ -17,10 +21,14 @@ class EmbeddingReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    return HealthCheckResponse.named("embedding-model")
-        .status(embeddings.ready())
-        .withData("model", embeddings.modelId())
-        .withData("dimension", embeddings.dimension())
-        .build();
+    boolean ready = embeddings.ready();
+    HealthCheckResponseBuilder response =
+        HealthCheckResponse.named("embedding-model")
+            .status(ready)
+            .withData("model", embeddings.modelId());
+    // The dimension is the loaded model's: asked before then, it would wait for the load.
+    return ready
+        ? response.withData("dimension", embeddings.dimension()).build()
+        : response.build();
   }
 }

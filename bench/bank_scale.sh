@@ -20,10 +20,16 @@ N=${1:-1000000} Q=${2:-10000} QUERIES=${3:-200}
 EFS=${EFS:-40,100,200,400} WARM=${WARM:-20}  # hnsw.ef_search values measured; unmeasured warm-up queries
 PORT=${ASSAY_DB_PORT:-55432}
 PSQL=$(ls -d /usr/lib/postgresql/*/bin/psql | sort -V | tail -n 1)
-DB=assay_bench_scale_${N}_${Q}  # one scratch database per size: a small run never drops a large build
+# HNSW_M / HNSW_EF_CONSTRUCTION build the index with other parameters than pgvector's (16 / 64),
+# which the service's migration uses.
+HNSW_WITH="" DB=assay_bench_scale_${N}_${Q}  # one scratch database per size and index: a small run never drops a large build
+if [ -n "${HNSW_M:-}${HNSW_EF_CONSTRUCTION:-}" ]; then
+  HNSW_WITH="WITH (m = ${HNSW_M:-16}, ef_construction = ${HNSW_EF_CONSTRUCTION:-64})"
+  DB="${DB}_m${HNSW_M:-16}_efc${HNSW_EF_CONSTRUCTION:-64}"
+fi
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 q() { as_pg "$PSQL" -h 127.0.0.1 -p "$PORT" -U assay -v ON_ERROR_STOP=1 "$@"; }
-STAMP="N=$N Q=$Q"
+STAMP="N=$N Q=$Q $HNSW_WITH"
 renicer=""
 built=$(q -d postgres -tAc "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '$DB'")
 echo "load average before: $(cut -d' ' -f1 /proc/loadavg); N=$N exemplars over Q=$Q questions"
@@ -39,6 +45,7 @@ renicer=$!
 trap 'kill $renicer 2>/dev/null || true' EXIT
 q -d "$DB" -q <<SQL
 CREATE EXTENSION vector;
+SELECT setseed(0.42);  -- the same synthetic bank on every build, so index parameters compare on one data set
 SET max_parallel_maintenance_workers = 0;
 SET maintenance_work_mem = '3GB';  -- the graph of 1,000,000 vectors outgrows 2 GB
 -- Each question's exemplars lie around the question's own random direction, as real answers do:
@@ -63,7 +70,7 @@ INSERT INTO exemplar
 SELECT round(extract(epoch FROM clock_timestamp()) - :t0) AS load_s, extract(epoch FROM clock_timestamp()) AS t0 \gset
 CREATE INDEX exemplar_question_idx ON exemplar (question_id, label) WHERE active;
 SELECT round(extract(epoch FROM clock_timestamp()) - :t0, 1) AS btree_s, extract(epoch FROM clock_timestamp()) AS t0 \gset
-CREATE INDEX exemplar_embedding_hnsw ON exemplar USING hnsw (embedding vector_cosine_ops);
+CREATE INDEX exemplar_embedding_hnsw ON exemplar USING hnsw (embedding vector_cosine_ops) $HNSW_WITH;
 SELECT round(extract(epoch FROM clock_timestamp()) - :t0) AS hnsw_s \gset
 ANALYZE exemplar;
 SELECT 'sizes: table ' || pg_size_pretty(pg_relation_size('exemplar'))

@@ -51,17 +51,11 @@ class OffTopicGuard {
     }
     long questionId = input.question().id();
     Set<String> rubric = rubricWords(input.question().rubric());
-    Set<String> question = new HashSet<>(vocabulary.question(questionId));
-    question.addAll(rubric);
     OnTopic.Split split =
         OnTopic.of(
             input.answer(),
-            question,
-            () -> {
-              Set<String> bank = new HashSet<>(vocabulary.bank(questionId));
-              bank.addAll(rubric);
-              return bank;
-            });
+            union(vocabulary.question(questionId), rubric),
+            () -> union(vocabulary.bank(questionId), rubric));
     if (split.whole()) {
       return whole;
     }
@@ -96,6 +90,12 @@ class OffTopicGuard {
         + quoted
         + (more > 0 ? " and " + more + " more" : "")
         + "); the grade is of the rest. ";
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return all;
   }
 
   /** The words of the rubric: criteria and level descriptors. */

@@ -42,11 +42,12 @@ public final class OnTopic {
    * settle a sentence.
    */
   public static Split of(String answer, Set<String> question, Supplier<Set<String>> bank) {
+    Supplier<Set<String>> once = new ReadOnce(bank);
     List<AnswerText.Sentence> sentences = AnswerText.sentences(answer);
     List<String> kept = new ArrayList<>();
     List<String> dropped = new ArrayList<>();
     for (AnswerText.Sentence sentence : sentences) {
-      (onTopic(ContentWords.of(sentence.text()), question, bank) ? kept : dropped)
+      (onTopic(ContentWords.of(sentence.text()), question, once) ? kept : dropped)
           .add(sentence.text());
     }
     return kept.isEmpty() || dropped.isEmpty()
@@ -78,5 +79,23 @@ public final class OnTopic {
     }
     Set<String> known = bank.get();
     return 2 * own.stream().filter(known::contains).count() >= own.size();
+  }
+
+  /** The bank's words, asked for at most once per answer (building them may cost a copy). */
+  private static final class ReadOnce implements Supplier<Set<String>> {
+    private final Supplier<Set<String>> source;
+    private Set<String> read;
+
+    ReadOnce(Supplier<Set<String>> source) {
+      this.source = source;
+    }
+
+    @Override
+    public Set<String> get() {
+      if (read == null) {
+        read = source.get();
+      }
+      return read;
+    }
   }
 }

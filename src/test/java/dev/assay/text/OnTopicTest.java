@@ -86,6 +86,9 @@ class OnTopicTest {
     assertEquals(0, reads.get());
     assertTrue(OnTopic.onTopic(ContentWords.of("The window avoids congestion."), QUESTION, bank));
     assertEquals(1, reads.get());
+    // Two sentences the question leaves unsettled: the bank is still read once for the answer.
+    OnTopic.of("The window avoids congestion. The window spares routers.", QUESTION, bank);
+    assertEquals(2, reads.get());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.assay.bank;
 
 import dev.assay.embedding.EmbeddingService;
+import dev.assay.exemplar.ExemplarService;
 import dev.assay.platform.CanonicalJson;
 import dev.assay.platform.Hashing;
 import dev.assay.platform.Jdbc;
@@ -23,8 +24,8 @@ class BankSync {
   private static final Logger LOG = Logger.getLogger(BankSync.class);
 
   /**
-   * Every column the import writes or compares, per table, in a stable order. The exemplar's vector
-   * itself is left out (it follows its text and model, which are in).
+   * Every column the import writes or compares of the bank's own tables, per table, in a stable
+   * order; the exemplars' part comes from their owner ({@link ExemplarService#fingerprint}).
    */
   private static final String ROWS_HASH =
       """
@@ -35,11 +36,7 @@ class BankSync {
         (SELECT string_agg(md5(q::text), '' ORDER BY q.id) FROM question q
           WHERE q.workspace_id = ?),
         (SELECT string_agg(v.id::text, ',' ORDER BY v.id) FROM rubric_version v
-          JOIN question q ON q.id = v.question_id WHERE q.workspace_id = ?),
-        (SELECT string_agg(md5(concat_ws(',', e.id, e.question_id, e.external_id,
-            e.rubric_version_id, e.content_hash, e.origin, e.active, e.embedding_model,
-            e.embedding_chunks, e.updated_at)), '' ORDER BY e.id)
-          FROM exemplar e JOIN question q ON q.id = e.question_id WHERE q.workspace_id = ?)
+          JOIN question q ON q.id = v.question_id WHERE q.workspace_id = ?)
       )) AS rows_hash
       """;
 
@@ -54,12 +51,19 @@ class BankSync {
   private final BankImporter importer;
   private final CanonicalJson canonical;
   private final EmbeddingService embeddings;
+  private final ExemplarService exemplars;
   private final Jdbc jdbc;
 
-  BankSync(BankImporter importer, CanonicalJson canonical, EmbeddingService embeddings, Jdbc jdbc) {
+  BankSync(
+      BankImporter importer,
+      CanonicalJson canonical,
+      EmbeddingService embeddings,
+      ExemplarService exemplars,
+      Jdbc jdbc) {
     this.importer = importer;
     this.canonical = canonical;
     this.embeddings = embeddings;
+    this.exemplars = exemplars;
     this.jdbc = jdbc;
   }
 
@@ -84,16 +88,23 @@ class BankSync {
   }
 
   String rowsHash(long workspaceId) {
-    return jdbc.list(
-            "fingerprint the bank of workspace " + workspaceId,
-            ROWS_HASH,
-            r -> r.string("rows_hash"),
-            workspaceId,
-            workspaceId,
-            workspaceId,
-            workspaceId,
-            workspaceId)
-        .get(0);
+    String bankRows =
+        jdbc.list(
+                "fingerprint the bank of workspace " + workspaceId,
+                ROWS_HASH,
+                r -> r.string("rows_hash"),
+                workspaceId,
+                workspaceId,
+                workspaceId,
+                workspaceId)
+            .get(0);
+    List<Long> questionIds =
+        jdbc.list(
+            "list the questions of workspace " + workspaceId,
+            "SELECT id FROM question WHERE workspace_id = ? ORDER BY id",
+            r -> r.longValue("id"),
+            workspaceId);
+    return Hashing.sha256(bankRows + "|" + exemplars.fingerprint(questionIds));
   }
 
   private Optional<Synced> last(long workspaceId) {

@@ -1,5 +1,6 @@
 package dev.assay.cli;
 
+import dev.assay.embedding.NativeLibraries;
 import dev.assay.evaluation.EvalCommand;
 import dev.assay.evaluation.PriorTraining;
 import dev.assay.evaluation.adversarial.AttackEvalCommand;
@@ -37,6 +38,12 @@ public class AssayMain implements QuarkusApplication {
     this.attackEval = attackEval;
     this.priorTraining = priorTraining;
     this.probe = probe;
+  }
+
+  /** Loads the embedding model's native libraries beside Quarkus' own start, then starts it. */
+  public static void main(String... args) {
+    NativeLibraries.loadInBackground();
+    Quarkus.run(AssayMain.class, args);
   }
 
   @Override

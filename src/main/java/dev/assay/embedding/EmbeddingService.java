@@ -58,6 +58,7 @@ public class EmbeddingService {
   private void load(int maxChunkTokens, int batchSize, int threads) {
     long start = System.nanoTime();
     try {
+      NativeLibraries.awaitBackgroundLoad();
       Embedder embedder = new Embedder(choice, maxChunkTokens, batchSize, threads);
       embedder.embedAll(List.of("warm-up"));
       loaded.complete(embedder);

@@ -81,7 +81,15 @@ public class GateSets {
   void onStart(@Observes @Priority(2000) StartupEvent event) {
     long workspaceId =
         QuarkusTransaction.requiringNew().call(() -> workspaces.defaultWorkspace().id);
-    if (find(workspaceId).isEmpty()) {
+    // Only whether one is there: reading it would parse the whole stored set on every start.
+    boolean seeded =
+        jdbc.first(
+                "look for the gate set",
+                "SELECT 1 AS one FROM gate_set WHERE workspace_id = ?",
+                r -> true,
+                workspaceId)
+            .isPresent();
+    if (!seeded) {
       List<EvalRow> gold = EvalSet.readResource(BUILT_IN);
       jdbc.update(
           "seed the gate set",

@@ -254,6 +254,24 @@ public class ExemplarRepository {
         wire);
   }
 
+  /**
+   * A hash of every column an import writes or compares, over the exemplars of the given questions
+   * in id order (the vector itself is left out: it follows its text and model, which are in).
+   */
+  public String fingerprint(Collection<Long> questionIds) {
+    return jdbc.list(
+            "fingerprint exemplars",
+            """
+            SELECT md5(coalesce(string_agg(md5(concat_ws(',', id, question_id, external_id,
+                rubric_version_id, content_hash, origin, active, embedding_model,
+                embedding_chunks, updated_at)), '' ORDER BY id), '')) AS fingerprint
+            FROM exemplar WHERE question_id = ANY (?)
+            """,
+            r -> r.string("fingerprint"),
+            Jdbc.array("bigint", questionIds))
+        .get(0);
+  }
+
   /** Active exemplar counts per label for each question: one query for the whole page. */
   public Map<Long, EnumMap<Label, Integer>> activeCounts(Collection<Long> questionIds) {
     Map<Long, EnumMap<Label, Integer>> out = new HashMap<>();

@@ -9,6 +9,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -273,6 +274,14 @@ public class ExemplarService {
     return spec.id() != null
         ? spec
         : spec.withId("ex-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+  }
+
+  /**
+   * A hash of the given questions' exemplar rows as an import leaves them: any change through the
+   * API (a new, edited, activated or deactivated exemplar, a re-embedding) changes it.
+   */
+  public String fingerprint(Collection<Long> questionIds) {
+    return repository.fingerprint(questionIds);
   }
 
   /** Active exemplar counts by label for each of the questions. */

@@ -1,5 +1,7 @@
 package dev.assay.grading;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.assay.bank.CriterionSpec;
 import dev.assay.bank.RubricSpec;
 import dev.assay.embedding.Embedding;
@@ -32,6 +34,10 @@ class OffTopicGuard {
   private final ExemplarService exemplars;
   private final BankVocabulary vocabulary;
 
+  /** The words of each rubric version met (a version never changes, so they never go stale). */
+  private final Cache<Long, Set<String>> rubricWords =
+      Caffeine.newBuilder().maximumSize(1_000).build();
+
   OffTopicGuard(
       OfflineGrader offline,
       EmbeddingService embeddings,
@@ -50,7 +56,9 @@ class OffTopicGuard {
       return whole;
     }
     long questionId = input.question().id();
-    Set<String> rubric = rubricWords(input.question().rubric());
+    Set<String> rubric =
+        rubricWords.get(
+            input.question().rubricVersionId(), id -> rubricWords(input.question().rubric()));
     OnTopic.Split split =
         OnTopic.of(
             input.answer(),
@@ -107,6 +115,6 @@ class OffTopicGuard {
       words.addAll(ContentWords.of(c.levels().acceptable()));
       words.addAll(ContentWords.of(c.levels().weak()));
     }
-    return words;
+    return Set.copyOf(words);
   }
 }

@@ -42,8 +42,9 @@ public class LlmClient {
     this.transport =
         new OpenAiTransport(config.baseUrl().orElse("http://127.0.0.1:9/v1"), config.apiKey());
     if (config.enabled()) {
-      // Built at start-up, so the first grade's deadline is not spent setting the guard up.
+      // Built at start-up, so the first grade's deadline is not spent setting them up.
       guard(config.model());
+      transport.prepare();
     }
   }
 

@@ -27,18 +27,31 @@ final class OpenAiTransport {
   /** A complete HTTP response: status, body and the server's {@code Retry-After}, if any. */
   record Response(int status, String body, Optional<Duration> retryAfter) {}
 
-  private final HttpClient http;
   private final URI endpoint;
   private final String apiKey;
 
+  /** Made when the LLM is in use ({@link #prepare}) or on the first call, not on every start. */
+  private HttpClient http;
+
   OpenAiTransport(String baseUrl, String apiKey) {
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
     this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + "/chat/completions");
     this.apiKey = apiKey;
+  }
+
+  /** Makes the HTTP client now, so that the first call's deadline is not spent on it. */
+  synchronized void prepare() {
+    if (http == null) {
+      http =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofSeconds(5))
+              .build();
+    }
+  }
+
+  private synchronized HttpClient http() {
+    prepare();
+    return http;
   }
 
   /** Posts {@code json}; the response, body included, must be complete within {@code limit}. */
@@ -52,7 +65,7 @@ final class OpenAiTransport {
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build();
     CompletableFuture<HttpResponse<String>> exchange =
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        http().sendAsync(request, HttpResponse.BodyHandlers.ofString());
     try {
       HttpResponse<String> response = exchange.get(limit.toNanos(), TimeUnit.NANOSECONDS);
       return new Response(

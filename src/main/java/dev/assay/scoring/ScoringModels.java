@@ -150,10 +150,19 @@ public class ScoringModels {
   /**
    * After start-up (and a re-embedding), every workspace's model is brought up to date with its
    * exemplars in the background: a new release's features or prior, or vectors re-embedded by
-   * {@code assay reembed}, make a new version; unchanged data costs a hash.
+   * {@code assay reembed}, make a new version; unchanged data costs a hash. Which workspaces have
+   * exemplars is asked on the trainer's thread too: it is the start's first ORM query (its plan is
+   * compiled then, ~10% of the start's main thread), and nothing of the start waits for it.
    */
   void onStart(@Observes StartupEvent event) {
-    scheduleAll();
+    worker.submit(
+        () -> {
+          try {
+            scheduleAll();
+          } catch (RuntimeException ex) {
+            LOG.errorf(ex, "listing the workspaces whose scoring models to train failed");
+          }
+        });
   }
 
   void onReembedded(@Observes Reembedder.ExemplarsReembedded event) {

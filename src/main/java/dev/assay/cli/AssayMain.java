@@ -1,6 +1,6 @@
 package dev.assay.cli;
 
-import dev.assay.embedding.NativeLibraries;
+import dev.assay.embedding.EarlyModelLoad;
 import dev.assay.evaluation.EvalCommand;
 import dev.assay.evaluation.PriorTraining;
 import dev.assay.evaluation.adversarial.AttackEvalCommand;
@@ -40,9 +40,9 @@ public class AssayMain implements QuarkusApplication {
     this.probe = probe;
   }
 
-  /** Loads the embedding model's native libraries beside Quarkus' own start, then starts it. */
+  /** Starts loading the embedding model beside Quarkus' own start, then starts it. */
   public static void main(String... args) {
-    NativeLibraries.loadInBackground();
+    EarlyModelLoad.start();
     Quarkus.run(AssayMain.class, args);
   }
 

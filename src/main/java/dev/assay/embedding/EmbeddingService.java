@@ -7,6 +7,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.interceptor.Interceptor;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jboss.logging.Logger;
@@ -41,35 +42,41 @@ public class EmbeddingService {
             .description("Time to embed one text, all chunks included")
             .publishPercentiles(0.5, 0.95)
             .register(registry);
-    Thread.ofPlatform()
-        .daemon()
-        .name("assay-embedding-load")
-        .start(
-            () ->
-                load(
-                    config.maxChunkTokens().orElse(choice.maxChunkTokens),
-                    config.batchSize(),
-                    config.threads()));
+    EarlyModelLoad.Settings settings =
+        new EarlyModelLoad.Settings(
+            choice,
+            config.maxChunkTokens().orElse(choice.maxChunkTokens),
+            config.batchSize(),
+            config.threads());
+    Thread.ofPlatform().daemon().name("assay-embedding-load").start(() -> load(settings));
     if (!config.loadBesideStart()) {
       embedder();
     }
   }
 
-  private void load(int maxChunkTokens, int batchSize, int threads) {
+  private void load(EarlyModelLoad.Settings settings) {
     long start = System.nanoTime();
     try {
-      NativeLibraries.awaitBackgroundLoad();
-      Embedder embedder = new Embedder(choice, maxChunkTokens, batchSize, threads);
+      Optional<Embedder> early = EarlyModelLoad.take(settings);
+      Embedder embedder = early.orElseGet(() -> open(settings));
       embedder.embedAll(List.of("warm-up"));
       loaded.complete(embedder);
       LOG.infof(
-          "embedding model ready model=%s dimension=%d loadMs=%d",
-          modelId, embedder.dimension(), (System.nanoTime() - start) / 1_000_000);
+          "embedding model ready model=%s dimension=%d loadedEarly=%s loadMs=%d",
+          modelId,
+          embedder.dimension(),
+          early.isPresent(),
+          (System.nanoTime() - start) / 1_000_000);
     } catch (RuntimeException | Error e) {
       loaded.completeExceptionally(e);
       LOG.errorf(e, "the embedding model %s cannot load: stopping", modelId);
       Quarkus.asyncExit(1);
     }
+  }
+
+  /** A model with these settings, loaded now. */
+  static Embedder open(EarlyModelLoad.Settings s) {
+    return new Embedder(s.choice(), s.maxChunkTokens(), s.batchSize(), s.threads());
   }
 
   /** The loaded model; waits for the load a start began. */

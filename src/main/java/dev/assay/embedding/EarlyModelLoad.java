@@ -72,14 +72,14 @@ public final class EarlyModelLoad {
     }
   }
 
-  private static boolean overridden() {
+  static boolean overridden() {
     return System.getenv().keySet().stream().anyMatch(k -> k.startsWith("ASSAY_EMBEDDING_"))
         || System.getProperties().stringPropertyNames().stream()
             .anyMatch(k -> k.startsWith("assay.embedding."));
   }
 
   /** {@link EmbeddingConfig}'s defaults, read from its annotations so they are stated once. */
-  private static Settings defaults() {
+  static Settings defaults() {
     EmbeddingModelChoice choice = EmbeddingModelChoice.of(defaultOf("model"));
     return new Settings(
         choice,

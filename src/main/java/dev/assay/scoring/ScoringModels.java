@@ -17,13 +17,16 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,8 +52,9 @@ public class ScoringModels {
   private final Optional<PriorModel> prior;
   private final Cache<Long, Resolved> byId = Caffeine.newBuilder().maximumSize(1_000).build();
   private final Set<Long> scheduled = ConcurrentHashMap.newKeySet();
-  private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(
+  private final Duration startupCheckDelay;
+  private final ScheduledExecutorService worker =
+      Executors.newSingleThreadScheduledExecutor(
           r -> {
             Thread t = new Thread(r, "assay-scoring-trainer");
             t.setDaemon(true);
@@ -64,7 +68,10 @@ public class ScoringModels {
       EvidenceBuilder evidence,
       VectorCache vectors,
       CanonicalJson canonical,
-      ObjectMapper json) {
+      ObjectMapper json,
+      @ConfigProperty(name = "assay.scoring.startup-check-delay", defaultValue = "20s")
+          Duration startupCheckDelay) {
+    this.startupCheckDelay = startupCheckDelay;
     this.repository = repository;
     this.exemplars = exemplars;
     this.embeddings = embeddings;
@@ -150,19 +157,22 @@ public class ScoringModels {
   /**
    * After start-up (and a re-embedding), every workspace's model is brought up to date with its
    * exemplars in the background: a new release's features or prior, or vectors re-embedded by
-   * {@code assay reembed}, make a new version; unchanged data costs a hash. Which workspaces have
-   * exemplars is asked on the trainer's thread too: it is the start's first ORM query (its plan is
-   * compiled then, ~10% of the start's main thread), and nothing of the start waits for it.
+   * {@code assay reembed}, make a new version; unchanged data costs a hash. The start-up check
+   * waits {@code assay.scoring.startup-check-delay} (20 s; none in the test profile) on the
+   * trainer's thread: its first ORM queries and hashes took 10-15% of a start's CPU beside the
+   * start, which nothing of the start waits for.
    */
   void onStart(@Observes StartupEvent event) {
-    worker.submit(
+    worker.schedule(
         () -> {
           try {
             scheduleAll();
           } catch (RuntimeException ex) {
             LOG.errorf(ex, "listing the workspaces whose scoring models to train failed");
           }
-        });
+        },
+        startupCheckDelay.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   void onReembedded(@Observes Reembedder.ExemplarsReembedded event) {

@@ -14,7 +14,9 @@
 #   KEEP=1 keeps the scratch database afterwards; a later run with the same N and Q reuses it and
 #   only measures (the build of 1,000,000 vectors takes about an hour on 2 cores).
 #   EFS=40,100,200,400 the hnsw.ef_search values measured; WARM=20 unmeasured warm-up queries.
-#   GEN=iso (default) or GEN=real, the generator (below); each has its own scratch database.
+#   GEN=iso (default), GEN=real or GEN=real-indep, the generator (below); each has its own
+#   scratch database. A scratch database stamped by another build (another script version) is
+#   left alone unless REBUILD=1; one without a stamp (an interrupted build) is rebuilt.
 # Generators:
 #  - iso: each question's exemplars are its random centre plus the difference of two random noise
 #    vectors. Isotropic noise in 384 dimensions puts a question's exemplars at nearly equal distances
@@ -23,8 +25,10 @@
 #    so the figures published with it reproduce, and it needs nothing beyond psql.
 #  - real: real answer embeddings (bench/bank_real_vectors.npz, the service's model over the
 #    repository's answer texts), one real question's answers per synthetic question under a random
-#    signed permutation of the coordinates (distances within a question exactly the real ones);
-#    see bench/bank_scale_real.py, which also prints the geometry of both against real answers.
+#    signed permutation of the coordinates and a reflection that keeps the direction all real
+#    answers share (distances within a question exactly the real ones, cosine across questions at
+#    the real level); real-indep leaves out the reflection, so questions are orthogonal. See
+#    bench/bank_scale_real.py, which also prints the geometry of each against real answers.
 #    Needs python3 with numpy.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -39,7 +43,8 @@ GEN=${GEN:-iso}
 case "$GEN" in
   iso) ;;
   real) DB="${DB}_real" ;;
-  *) echo "GEN must be iso or real" >&2; exit 2 ;;
+  real-indep) DB="${DB}_real_indep" ;;
+  *) echo "GEN must be iso, real or real-indep" >&2; exit 2 ;;
 esac
 if [ -n "${HNSW_M:-}${HNSW_EF_CONSTRUCTION:-}" ]; then
   HNSW_WITH="WITH (m = ${HNSW_M:-16}, ef_construction = ${HNSW_EF_CONSTRUCTION:-64})"
@@ -47,13 +52,18 @@ if [ -n "${HNSW_M:-}${HNSW_EF_CONSTRUCTION:-}" ]; then
 fi
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 q() { as_pg "$PSQL" -h 127.0.0.1 -p "$PORT" -U assay -v ON_ERROR_STOP=1 "$@"; }
-STAMP="N=$N Q=$Q $HNSW_WITH"
+# The stamp of a finished build (no trailing blanks: an iso build with pgvector's index parameters
+# keeps the stamp "N=... Q=..." that the first version of this script wrote).
+STAMP="N=$N Q=$Q${HNSW_WITH:+ $HNSW_WITH}"
 if [ "$GEN" != iso ]; then STAMP="$STAMP GEN=$GEN"; fi
 renicer=""
 built=$(q -d postgres -tAc "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '$DB'")
 echo "load average before: $(cut -d' ' -f1 /proc/loadavg); N=$N exemplars over Q=$Q questions, GEN=$GEN"
 if [ "$built" = "$STAMP" ]; then
   echo "reusing the scratch database built earlier for $STAMP"
+elif [ -n "$built" ] && [ "${REBUILD:-0}" != 1 ]; then
+  echo "$DB was built for '$built', not '$STAMP': rerun with REBUILD=1 to drop and rebuild it" >&2
+  exit 1
 else
 q -d postgres -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 # The server process doing the work runs at the lowest priority: the machine's other users come first.
@@ -91,7 +101,7 @@ else
   # the generator runs at nice 19 like the server. The load time includes generating them.
   fifo=$(mktemp -u /tmp/bank_scale_XXXXXX)
   mkfifo -m 0644 "$fifo"
-  nice -n 19 python3 "$ROOT/bench/bank_scale_real.py" copy "$N" "$Q" > "$fifo" &
+  nice -n 19 python3 "$ROOT/bench/bank_scale_real.py" copy "$N" "$Q" "${GEN#real-}" > "$fifo" &
   generator=$!
   trap 'kill $renicer $generator 2>/dev/null || true; rm -f "$fifo"' EXIT
   LOAD="$EXEMPLAR_TABLE

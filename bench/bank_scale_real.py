@@ -97,7 +97,7 @@ def unit(x):
 class RealBank:
     """Which real vectors (or top-ups) make each synthetic question's exemplars, and its map."""
 
-    def __init__(self, q_count, per_question, seed=42):
+    def __init__(self, q_count, per_question, shared=True, seed=42):
         vectors, group, _ = load()
         self.real = vectors.astype(np.float32)
         names, inverse = np.unique(group, return_inverse=True)
@@ -112,6 +112,16 @@ class RealBank:
         dim = vectors.shape[1]
         self.perm = np.stack([rng.permutation(dim) for _ in range(q_count)]).astype(np.int32)
         self.sign = rng.choice(np.array([-1.0, 1.0], dtype=np.float32), size=(q_count, dim))
+        # shared: real answers of every question share one direction (their mean, length 0.78: two
+        # answers to different real questions have cosine 0.60 in the median, 0.52-0.68 p10-p90).
+        # A signed permutation alone makes synthetic questions orthogonal (cosine 0 across
+        # questions), so each question's map is followed by the reflection that takes the permuted
+        # shared direction back to itself: still orthogonal (distances within a question stay the
+        # real ones), and answers to different synthetic questions meet at the real cosine level.
+        self.reflect = None
+        if shared:
+            u = unit(vectors.mean(axis=0).astype(np.float32))
+            self.reflect = unit(u[self.perm] * self.sign - u)  # Householder vector per question
         # Exemplar j of question q: real vector a[q, j] moved t[q, j] of the way to real vector b[q, j]
         # (t = 0 for the real answers themselves).
         self.a = np.zeros((q_count, per_question), dtype=np.int32)
@@ -139,12 +149,16 @@ class RealBank:
         a = self.real[self.a[questions, j]]
         b = self.real[self.b[questions, j]]
         v = unit(a + self.t[questions, j, None] * (b - a))
-        return np.take_along_axis(v, self.perm[questions], axis=1) * self.sign[questions]
+        v = np.take_along_axis(v, self.perm[questions], axis=1) * self.sign[questions]
+        if self.reflect is not None:
+            w = self.reflect[questions]
+            v = v - 2 * w * np.einsum("ij,ij->i", w, v)[:, None]
+        return v
 
 
-def copy(n, q_count):
+def copy(n, q_count, shared):
     per_question = -(-n // q_count)
-    bank = RealBank(q_count, per_question)
+    bank = RealBank(q_count, per_question, shared)
     print(f"GEN=real: {q_count} questions from {len(np.unique(bank.source))} real ones; "
           f"{bank.topped_up} of {q_count * per_question} exemplars topped up", file=sys.stderr)
     out = sys.stdout.buffer
@@ -208,6 +222,13 @@ def stats(name, v, group, pca_n):
         top10 = np.take_along_axis(idx, order, axis=1)[:, :10]
         own[lo:lo + 2000] = (g[top10] == g[lo:lo + 2000, None]).mean(axis=1)
     ranked = np.maximum(ranked, 0)
+    # Across questions: cosine of two exemplars of different questions (a sample of pairs), of two
+    # questions' centroids.
+    i, j = np.random.default_rng(1).integers(0, len(v), size=(2, 20000))
+    other = g[i] != g[j]
+    cross = np.einsum("ij,ij->i", v[i[other]], v[j[other]])
+    cc = centroid @ centroid.T
+    cc = cc[np.triu_indices(len(names), 1)]
     gap = (ranked[:, 10] - ranked[:, 9]) / np.maximum(ranked[:, 9], 1e-9)
     # PCA per question on pca_n answers (the count of components depends on the sample size, so
     # every set is measured on the same count): components holding 90% of the variance.
@@ -220,11 +241,18 @@ def stats(name, v, group, pca_n):
         x = v[rng.choice(m, size=pca_n, replace=False)]
         s = np.linalg.svd(x - x.mean(axis=0), compute_uv=False) ** 2
         comps.append(int(np.searchsorted(np.cumsum(s) / s.sum(), 0.9) + 1))
+    # The same over the whole set, on 300 exemplars (real answers of one domain share directions;
+    # synthetic questions under independent maps do not).
+    x = v[rng.choice(len(v), size=300, replace=False)]
+    s = np.linalg.svd(x - x.mean(axis=0), compute_uv=False) ** 2
+    overall = int(np.searchsorted(np.cumsum(s) / s.sum(), 0.9) + 1)
     return (f"| {name} | {len(v):,} / {len(names)} | {np.median(to_centroid):.3f} "
             f"({np.percentile(to_centroid, 10):.3f}-{np.percentile(to_centroid, 90):.3f}) | "
             + " / ".join(f"{np.median(ranked[:, k]):.3f}" for k in (1, 2, 5, 9, 10, 19)) + " | "
             f"{np.median(gap):.4f} ({np.percentile(gap, 10):.4f}-{np.percentile(gap, 90):.4f}) | "
-            f"{own.mean():.2f} | {np.median(comps) if comps else '-'} ({len(comps)} questions) |")
+            f"{own.mean():.2f} | {np.median(comps) if comps else '-'} ({len(comps)} questions) | {overall} | "
+            f"{np.median(cross):.2f} ({np.percentile(cross, 10):.2f}-{np.percentile(cross, 90):.2f}) | "
+            f"{np.median(cc):.2f} ({np.percentile(cc, 10):.2f}-{np.percentile(cc, 90):.2f}) |")
 
 
 def geometry():
@@ -235,8 +263,10 @@ def geometry():
           "(ranks 2, 3, 6, 10, 11, 20 counting the exemplar itself, as the bench's query does)")
     print("| set | exemplars / questions | cosine to own centroid, median (p10-p90) | "
           "distance to nearest 1 / 2 / 5 / 9 / 10 / 19 | gap (d11 - d10) / d10, median (p10-p90) | "
-          "top 10 in own question | PCA components for 90% variance, median |")
-    print("|---|---|---|---|---|---|---|")
+          "top 10 in own question | PCA components for 90% variance, per question, median | "
+          "the same over the whole set (300 exemplars) | cosine of exemplars of different questions, "
+          "median (p10-p90) | cosine of question centroids, median (p10-p90) |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     saf = np.char.startswith(group.astype(str), "saf:")
     print(stats("real, all (SAF + bank)", vectors, group, pca_n))
     print(stats("real, SAF (10 questions, 72-154 answers)", vectors[saf], group[saf], pca_n))
@@ -248,17 +278,18 @@ def geometry():
     v, g = iso(1000000, 10000)
     sel = g < q_count
     print(stats(f"GEN=iso (old) at 1,000,000 / 10,000, its first {q_count} questions", v[sel], g[sel], pca_n))
-    bank = RealBank(q_count, per_question)
-    qs = np.arange(q_count)
-    v = np.concatenate([bank.vectors(qs, j) for j in range(per_question)])
-    g = np.tile(qs, per_question)
-    print(stats(f"GEN=real (new; {bank.topped_up / (q_count * per_question):.0%} topped up)", v, g, pca_n))
+    for gen, shared in (("real-indep", False), ("real", True)):
+        bank = RealBank(q_count, per_question, shared)
+        qs = np.arange(q_count)
+        v = np.concatenate([bank.vectors(qs, j) for j in range(per_question)])
+        g = np.tile(qs, per_question)
+        print(stats(f"GEN={gen} ({bank.topped_up / (q_count * per_question):.0%} topped up)", v, g, pca_n))
 
 
 if __name__ == "__main__":
     cmd = sys.argv[1] if len(sys.argv) > 1 else ""
     if cmd == "copy":
-        copy(int(sys.argv[2]), int(sys.argv[3]))
+        copy(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4] != "indep" if len(sys.argv) > 4 else True)
     elif cmd == "geometry":
         geometry()
     elif cmd == "texts":

@@ -22,7 +22,8 @@
 # graph is built from every question's first exemplar, then every question's second, and so on.
 # On this clustered data that order leaves questions unreachable from the graph's entry point:
 # at 100,000 / 1,000 recall@1 was 0.58 at ef_search 100 and 400 in id order, 1.000 with the same
-# rows in random order. ORDER=random measures the index without that artefact.
+# rows in random order. ORDER=random measures the index without that artefact (at 1,000,000 /
+# 10,000 recall stays low in random order too: docs/performance.md, Bank scale).
 # Generators:
 #  - iso: each question's exemplars are its random centre plus the difference of two random noise
 #    vectors. Isotropic noise in 384 dimensions puts a question's exemplars at nearly equal distances

@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
  * vectors unless the bank changed; it runs on a thread of its own beside the rest of the start, and
  * readiness ({@link EmbeddingReadiness}) stays down until it has embedded the warm-up text. A call
  * before then waits for the load. A model that cannot load stops the service, as it did when it
- * loaded on the main thread.
+ * loaded on the main thread. A service started by {@code main} usually finds the model already
+ * loaded by {@link EarlyModelLoad}, which began before Quarkus did.
  */
 @Startup(Interceptor.Priority.PLATFORM_BEFORE)
 @ApplicationScoped

@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,10 +26,13 @@ public final class EarlyModelLoad {
   private static final CompletableFuture<Optional<Loaded>> LOADED = new CompletableFuture<>();
   private static boolean started;
 
+  /** The early model is handed out (or closed) once: to the service's one load. */
+  private static final AtomicBoolean TAKEN = new AtomicBoolean();
+
   /** The settings a model was loaded with; the service compares its own configuration. */
   record Settings(EmbeddingModelChoice choice, int maxChunkTokens, int batchSize, int threads) {}
 
-  private record Loaded(Settings settings, Embedder embedder) {}
+  record Loaded(Settings settings, Embedder embedder) {}
 
   private EarlyModelLoad() {}
 
@@ -56,8 +60,9 @@ public final class EarlyModelLoad {
   }
 
   /**
-   * The early model if it was loaded with {@code wanted}; waits for an early load that was started
-   * (so the service's own load never unpacks a native library at the same time).
+   * The early model if it was loaded with {@code wanted}, to the first caller only; waits for an
+   * early load that was started (so the service's own load never unpacks a native library at the
+   * same time).
    */
   static Optional<Embedder> take(Settings wanted) {
     synchronized (EarlyModelLoad.class) {
@@ -65,11 +70,25 @@ public final class EarlyModelLoad {
         return Optional.empty();
       }
     }
+    Optional<Loaded> loaded;
     try {
-      return LOADED.join().filter(l -> l.settings().equals(wanted)).map(Loaded::embedder);
+      loaded = LOADED.join();
     } catch (CompletionException e) {
       return Optional.empty();
     }
+    return loaded.filter(l -> TAKEN.compareAndSet(false, true)).flatMap(l -> claim(l, wanted));
+  }
+
+  /**
+   * The early model when it has the wanted settings; otherwise it is closed, so a deployment
+   * configured otherwise does not keep a second model's native memory.
+   */
+  static Optional<Embedder> claim(Loaded loaded, Settings wanted) {
+    if (loaded.settings().equals(wanted)) {
+      return Optional.of(loaded.embedder());
+    }
+    loaded.embedder().close();
+    return Optional.empty();
   }
 
   static boolean overridden() {

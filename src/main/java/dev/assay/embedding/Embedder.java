@@ -2,7 +2,6 @@ package dev.assay.embedding;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,8 +16,8 @@ import java.util.Properties;
  * dropped. {@link EmbeddingService} is the service's own; a component whose thresholds were
  * measured on one model (the manipulation detector) keeps an embedder of that model.
  */
-public final class Embedder {
-  private final AbstractInProcessEmbeddingModel model;
+public final class Embedder implements AutoCloseable {
+  private final OnnxModel model;
   private final TextChunker chunker;
   private final String modelId;
   private final int batchSize;
@@ -34,6 +33,12 @@ public final class Embedder {
   /** A model's embedder with its own chunk budget, one ONNX Runtime thread per call. */
   public static Embedder of(EmbeddingModelChoice choice) {
     return new Embedder(choice, choice.maxChunkTokens, 32, 1);
+  }
+
+  /** Frees the model's ONNX Runtime session (native memory); the embedder is unusable after. */
+  @Override
+  public void close() {
+    model.close();
   }
 
   public String modelId() {

@@ -17,7 +17,8 @@ import java.io.UncheckedIOException;
  * every session; with many requests in flight on two cores those threads queue behind each other
  * and burn CPU waiting, so the service graded at a third of the rate at which it could embed.
  */
-final class OnnxModel extends AbstractInProcessEmbeddingModel {
+final class OnnxModel extends AbstractInProcessEmbeddingModel implements AutoCloseable {
+  private final OrtSession session;
   private final OnnxBertBiEncoder encoder;
 
   OnnxModel(EmbeddingModelChoice choice, int threads) {
@@ -30,12 +31,21 @@ final class OnnxModel extends AbstractInProcessEmbeddingModel {
       options.setInterOpNumThreads(1);
       options.addConfigEntry("session.intra_op.allow_spinning", "0");
       options.addConfigEntry("session.inter_op.allow_spinning", "0");
-      OrtSession session = env.createSession(model.readAllBytes(), options);
+      this.session = env.createSession(model.readAllBytes(), options);
       this.encoder = new OnnxBertBiEncoder(env, session, tokenizer, choice.pooling);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the embedding model " + choice.onnx, e);
     } catch (OrtException e) {
       throw new IllegalStateException("cannot load the embedding model " + choice.onnx, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      session.close();
+    } catch (OrtException e) {
+      throw new IllegalStateException("cannot close the embedding model's session", e);
     }
   }
 

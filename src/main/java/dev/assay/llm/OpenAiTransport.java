@@ -30,8 +30,11 @@ final class OpenAiTransport {
   private final URI endpoint;
   private final String apiKey;
 
-  /** Made when the LLM is in use ({@link #prepare}) or on the first call, not on every start. */
-  private HttpClient http;
+  /**
+   * Made when the LLM is in use ({@link #prepare}) or on the first call, not on every start; read
+   * without a lock by every call after that.
+   */
+  private volatile HttpClient http;
 
   OpenAiTransport(String baseUrl, String apiKey) {
     this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + "/chat/completions");
@@ -49,8 +52,10 @@ final class OpenAiTransport {
     }
   }
 
-  private synchronized HttpClient http() {
-    prepare();
+  private HttpClient http() {
+    if (http == null) {
+      prepare();
+    }
     return http;
   }
 
